@@ -1,0 +1,55 @@
+# Two commands: `make run` (set up and serve with demo content) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.PHONY: run setup test lint format messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+setup: $(VENV)/.runtime
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) compile_translations
+	$(MANAGE) ensure_admin
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --no-input --verbosity 0
+
+run: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.dev
+	mkdir -p var
+	$(MANAGE) compile_translations
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed.
+messages:
+	for dir in yanxi_site home tourism education search; do \
+		(cd $$dir && ../$(PY) ../manage.py makemessages -l en --no-obsolete); \
+	done
+	$(MANAGE) compile_translations
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,47 @@
+"""Cards: pages shown in lists, fetched in bulk whatever their number."""
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+
+def attach_card_images(pages):
+    """Fetch the card images of `pages` (and their renditions) in two queries.
+
+    Pages of different types name different image fields; each page type says
+    which one in `card_image_field`, so one helper serves every listing.
+    """
+    pages = [p for p in pages if getattr(p, "card_image_field", None)]
+    image_ids = {getattr(p, f"{p.card_image_field}_id") for p in pages} - {None}
+    if not image_ids:
+        return
+    images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions()
+    images = {image.pk: image for image in images}
+    for page in pages:
+        setattr(
+            page,
+            page.card_image_field,
+            images.get(getattr(page, f"{page.card_image_field}_id")),
+        )
+
+
+def localized_cards(page_ids, locale, with_images=True):
+    """Live, public, specific versions in `locale` of the pages with these ids.
+
+    Keyed by the ids asked for, so callers keep their own order. Editors pick
+    pages in the source language; visitors get the translation of each one,
+    and a page not yet translated is left out rather than shown in the wrong
+    language.
+    """
+    if not page_ids:
+        return {}
+    keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=keys.values())
+        .specific()
+    )
+    by_key = {page.translation_key: page for page in pages}
+    if with_images:
+        attach_card_images(by_key.values())
+    return {pk: by_key[key] for pk, key in keys.items() if key in by_key}

@@ -1,0 +1,56 @@
+"""What base.html needs from every page type: share previews, JSON-LD and cards."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class PageMetaMixin:
+    """Mixed into every page type, ahead of `Page`.
+
+    Subclasses name their main image in `card_image_field` and extend
+    `get_json_ld` with their schema.org type; base.html does the rest.
+    """
+
+    #: Name of the ForeignKey to the image used on cards and share previews.
+    card_image_field = None
+    #: Open Graph type of the page.
+    og_type = "website"
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("搜索引擎与分享"),
+        ),
+        FieldPanel("show_in_menus"),
+    ]
+
+    def get_card_image(self):
+        return getattr(self, self.card_image_field) if self.card_image_field else None
+
+    def get_card_summary(self):
+        """One or two sentences for cards and share previews."""
+        return self.search_description
+
+    def get_card_meta(self):
+        """A short line of facts under the card title (days, city, dates)."""
+        return ""
+
+    def get_meta_description(self):
+        return self.search_description or self.get_card_summary()
+
+    def get_json_ld(self, request):
+        """The schema.org description of the page, as a dict."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if description := self.get_meta_description():
+            data["description"] = description
+        return data

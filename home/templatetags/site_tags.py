@@ -1,0 +1,117 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# json.dumps leaves these as they are; inside <script> they could end it early.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's schema.org data as a <script type="application/ld+json">."""
+    data = json.dumps(page.get_json_ld(context["request"]), ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(data.translate(_JSON_SCRIPT_ESCAPES)),
+    )
+
+
+def _site_home(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def _language_name(code):
+    return dict(settings.LANGUAGES)[code]
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """One entry per site language, for the switcher and the hreflang links.
+
+    Each entry has `code`, `name`, `url`, `current` and `live`: `live` is
+    true when this very page exists in that language. Where it does not, the
+    link leads to that language's home page, never to a 404.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    codes = [code for code, _name in settings.LANGUAGES]
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    homes = {}
+    home = _site_home(request)
+    if home is not None:
+        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
+            homes[translation.locale.language_code] = translation
+
+    entries = []
+    for code in codes:
+        if code in translations:
+            url, live = translations[code].get_url(request), True
+        elif not isinstance(page, Page) and _is_routed_view(request):
+            url, live = translate_url(request.get_full_path(), code), True
+        elif code in homes:
+            url, live = homes[code].get_url(request), False
+        else:
+            url, live = f"/{code}/", False
+        entries.append(
+            {
+                "code": code,
+                "name": _language_name(code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+                "live": live,
+            }
+        )
+    return entries
+
+
+def _is_routed_view(request):
+    """True for Django views (search, booking forms), false for Wagtail pages and 404s."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match) and match.url_name != "wagtail_serve"
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page in the active language (or the default one)."""
+    home = _site_home(context["request"])
+    return home.localized if home else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Header navigation in the active language: (page, is_current) pairs.
+
+    A menu entry is current on its own page and on every page below it.
+    """
+    home = site_home(context)
+    if home is None:
+        return []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return [
+        (menu_page, current_path.startswith(menu_page.path))
+        for menu_page in home.get_children().live().public().in_menu()
+    ]
+
+
+@register.filter
+def html_lang(language_code):
+    """BCP 47 tag for the lang attribute: zh-hans → zh-Hans."""
+    if language_code and "-" in language_code:
+        base, _sep, script = language_code.partition("-")
+        return f"{base}-{script.title()}" if len(script) == 4 else language_code
+    return language_code

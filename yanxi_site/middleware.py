@@ -1,0 +1,26 @@
+import re
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
+# A first path segment shaped like a language tag ("fr", "en-gb", "zh_tw").
+LANGUAGE_TAG_SEGMENT = re.compile(r"^/([a-z]{2}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.I)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus one redirect.
+
+    Django answers a 404 on an unprefixed path by redirecting to the same path
+    under the visitor's language, which is what sends "/" to "/zh-hans/".
+    But Wagtail's catch-all URL makes every prefixed path look valid, so
+    "/fr/anything/" would bounce to "/zh-hans/fr/anything/" before failing.
+    A path that starts with a language we do not serve is simply not found.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            match = LANGUAGE_TAG_SEGMENT.match(request.path_info)
+            supported = {code for code, _name in settings.LANGUAGES}
+            if match and match.group(1).lower() not in supported:
+                return response
+        return super().process_response(request, response)
