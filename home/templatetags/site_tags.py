@@ -17,6 +17,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
     """The page's schema.org data as a <script type="application/ld+json">."""
+    if not hasattr(page, "get_json_ld"):
+        return ""
     data = json.dumps(page.get_json_ld(context["request"]), ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',

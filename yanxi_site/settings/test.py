@@ -25,3 +25,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Playwright drives the browser through an event loop in the test thread; the
 # ORM calls made by the test itself are synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Serve static files straight from the app and project folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

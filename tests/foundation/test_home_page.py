@@ -1,0 +1,123 @@
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.demo import Demo
+from home.models import HomePage
+
+
+class HomePageTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        from home import demo_content
+
+        cls.user = get_user_model().objects.create_superuser("root", "r@example.cn", "pw")
+        cls.home = demo_content.load(Demo(user=cls.user))
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_routable_renderable_previewable_editable(self):
+        self.assertPageIsRoutable(self.home)
+        self.assertPageIsRenderable(self.home)
+        self.assertPageIsPreviewable(self.home)
+        self.assertPageIsEditable(self.home)
+
+    def test_created_only_under_the_root(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_english_home_is_a_wagtail_localize_translation(self):
+        from wagtail_localize.models import Translation
+
+        english = HomePage.objects.get(locale__language_code="en")
+        self.assertEqual(english.translation_key, self.home.translation_key)
+        self.assertEqual(english.hero_heading, "The Yan'an Spirit Shines Forever")
+        self.assertTrue(
+            Translation.objects.filter(
+                source__object_id=self.home.translation_key, target_locale=english.locale
+            ).exists()
+        )
+
+    def test_json_ld_describes_the_website(self):
+        response = self.client.get("/en/")
+        soup = BeautifulSoup(response.content, "html.parser")
+        data = json.loads(soup.find("script", type="application/ld+json").string)
+        self.assertEqual(data["@type"], "WebSite")
+        self.assertEqual(data["inLanguage"], "en")
+        self.assertEqual(data["name"], "Yan'an–Wuxi Red Trails")
+
+    def test_open_graph_meta(self):
+        soup = BeautifulSoup(self.client.get("/zh-hans/").content, "html.parser")
+        og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        self.assertEqual(og["og:title"], "延安—无锡红色足迹")
+        self.assertEqual(og["og:locale"], "zh_CN")
+        self.assertTrue(og["og:image"].startswith("http://testserver/"))
+        self.assertIn("og:description", og)
+
+
+def _featured_home(home, pages, per_section=10):
+    """Feature `pages` on the home page, ten to a section as an editor would."""
+    home.sections = [
+        ("featured", {"heading": f"精选{i}", "intro": "", "pages": [p.pk for p in chunk]})
+        for i, chunk in enumerate(
+            pages[start : start + per_section] for start in range(0, len(pages), per_section)
+        )
+    ]
+    home.save_revision().publish()
+
+
+@pytest.mark.django_db
+def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, demo):
+    """Three featured cards or thirty: the same number of queries."""
+
+    def children(count, offset):
+        made = []
+        for i in range(offset, offset + count):
+            child = HomePage(
+                title=f"卡片{i}",
+                slug=f"card-{i}",
+                hero_heading=f"卡片{i}",
+                hero_image=demo.image(f"card-{i}", f"卡片{i}", f"Card {i}"),
+            )
+            home_page.add_child(instance=child)
+            made.append(child)
+        return made
+
+    def count_queries():
+        client.get("/zh-hans/")  # warm caches that are per process, not per page
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/zh-hans/")
+        assert response.status_code == 200
+        return len(ctx), response
+
+    _featured_home(home_page, children(3, 0))
+    few, response = count_queries()
+    assert response.content.decode().count('class="card"') == 3
+    _featured_home(home_page, children(30, 3))
+    many, response = count_queries()
+    assert response.content.decode().count('class="card"') == 30
+    assert many == few, f"{few} queries with 3 cards, {many} with 30"
+
+
+@pytest.mark.django_db
+def test_featured_pages_appear_in_the_visitors_language(client, home_page):
+    english = HomePage.objects.get(locale__language_code="en")
+    child = HomePage(title="宝塔山", slug="baota", hero_heading="宝塔山")
+    home_page.add_child(instance=child)
+    _featured_home(home_page, [child])
+    assert "宝塔山" in client.get("/zh-hans/").content.decode()
+    # The English home shows no untranslated Chinese card.
+    english.sections = home_page.sections
+    english.save_revision().publish()
+    body = client.get("/en/").content.decode()
+    assert not re.search(r'class="card__title"><a[^>]*>宝塔山', body)
