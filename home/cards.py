@@ -24,6 +24,16 @@ def attach_card_images(pages):
         )
 
 
+def list_block_ids(raw_items):
+    """Page ids stored by a ListBlock of PageChooserBlocks, in order.
+
+    ListBlock stores items as {"type": "item", "value": id, "id": uuid}; data
+    saved by older Wagtail versions is a bare list of ids.
+    """
+    ids = (item["value"] if isinstance(item, dict) else item for item in raw_items)
+    return [pk for pk in ids if pk]
+
+
 def localized_cards(page_ids, locale, with_images=True):
     """Live, public, specific versions in `locale` of the pages with these ids.
 

@@ -19,7 +19,7 @@ from django.core.management.base import CommandError
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -144,4 +144,12 @@ class Demo:
                 )
             if missing:
                 raise CommandError(f"No English given for these strings of {instance!r}: {missing}")
-            translation.save_target(user=self.user, publish=True)
+            if isinstance(instance, DraftStateMixin):
+                # wagtail-localize publishes page translations in on_commit; do it
+                # now, so that content made inside a transaction (the demo
+                # command, tests) is live when the transaction ends.
+                translation.save_target(user=self.user, publish=False)
+                target = instance.get_translation(locale)
+                target.get_latest_revision().publish(user=self.user)
+            else:
+                translation.save_target(user=self.user, publish=True)

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import FeaturedSectionBlock
-from .cards import localized_cards
+from .cards import list_block_ids, localized_cards
 from .seo import PageMetaMixin
 
 
@@ -136,18 +136,18 @@ class HomePage(PageMetaMixin, Page):
         fetch every page one by one; all cards come from one bulk lookup.
         """
         sections = [
-            block["value"] for block in self.sections.raw_data if block["type"] == "featured"
+            {**block["value"], "pages": list_block_ids(block["value"].get("pages", []))}
+            for block in self.sections.raw_data
+            if block["type"] == "featured"
         ]
-        cards = localized_cards(
-            [pid for s in sections for pid in s.get("pages", []) if pid], self.locale
-        )
+        cards = localized_cards([pid for s in sections for pid in s["pages"]], self.locale)
         link_ids = [s.get("link_page") for s in sections if s.get("link_page")]
         links = localized_cards(link_ids, self.locale, with_images=False)
         return [
             {
                 "heading": s.get("heading", ""),
                 "intro": s.get("intro", ""),
-                "cards": [cards[pid] for pid in s.get("pages", []) if pid in cards],
+                "cards": [cards[pid] for pid in s["pages"] if pid in cards],
                 "link_page": links.get(s.get("link_page")),
             }
             for s in sections

@@ -3,8 +3,9 @@ import re
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
-# A first path segment shaped like a language tag ("fr", "en-gb", "zh_tw").
-LANGUAGE_TAG_SEGMENT = re.compile(r"^/([a-z]{2}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.I)
+# A first path segment shaped like a language tag: "fr", "en-gb", "zh_tw",
+# "zh-hant", "es-419" (a language, then a region, script or area code).
+LANGUAGE_TAG_SEGMENT = re.compile(r"^/([a-z]{2}(?:[-_](?:[a-z]{2}|[a-z]{4}|\d{3}))?)(?:/|$)", re.I)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -3,16 +3,17 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.demo import Demo
 from home.models import HomePage
+from tests.utils import PageTestCase
 
 
-class HomePageTests(WagtailPageTestCase):
+class HomePageTests(PageTestCase):
     @classmethod
     def setUpTestData(cls):
         from django.contrib.auth import get_user_model
@@ -26,10 +27,23 @@ class HomePageTests(WagtailPageTestCase):
         self.client.force_login(self.user)
 
     def test_routable_renderable_previewable_editable(self):
-        self.assertPageIsRoutable(self.home)
+        english = HomePage.objects.get(locale__language_code="en")
+        for page in (self.home, english):
+            self.assertPageIsRoutable(page)
         self.assertPageIsRenderable(self.home)
-        self.assertPageIsPreviewable(self.home)
-        self.assertPageIsEditable(self.home)
+        # StreamFields render client-side, so the form data is given, not scraped.
+        post_data = nested_form_data(
+            {
+                "title": self.home.title,
+                "slug": self.home.slug,
+                "hero_heading": self.home.hero_heading,
+                "hero_intro": self.home.hero_intro,
+                "body": rich_text(self.home.body),
+                "sections": streamfield([]),
+            }
+        )
+        self.assertPageIsPreviewable(self.home, post_data=post_data)
+        self.assertPageIsEditable(self.home, post_data=post_data)
 
     def test_created_only_under_the_root(self):
         self.assertCanCreateAt(Page, HomePage)
@@ -68,7 +82,7 @@ class HomePageTests(WagtailPageTestCase):
 def _featured_home(home, pages, per_section=10):
     """Feature `pages` on the home page, ten to a section as an editor would."""
     home.sections = [
-        ("featured", {"heading": f"精选{i}", "intro": "", "pages": [p.pk for p in chunk]})
+        ("featured", {"heading": f"精选{i}", "intro": "", "pages": chunk})
         for i, chunk in enumerate(
             pages[start : start + per_section] for start in range(0, len(pages), per_section)
         )

@@ -9,7 +9,6 @@ local-memory cache.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -212,5 +211,3 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
-
-SITE_DISPLAY_NAME = _("延安—无锡红色足迹")
