@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 BASE_DIR = settings.BASE_DIR
@@ -48,3 +49,34 @@ def test_production_passes_the_deploy_check_without_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a Redis server: set REDIS_URL")
+def test_redis_url_gives_every_worker_one_shared_cache():
+    """With REDIS_URL set, a value cached by one process is read by another."""
+    code = "from django.core.cache import cache; {}"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "yanxi_site.settings.dev",
+        "REDIS_URL": os.environ["REDIS_URL"],
+    }
+    key = f"ci-{os.getpid()}"
+    writer = run_python(
+        code.format(
+            f"cache.set('{key}', '延安', 30); from django.core.cache import caches; print(type(caches['default']).__name__)"
+        ),
+        env,
+    )
+    assert writer.stdout.strip() == "RedisCache", writer.stderr
+    reader = run_python(code.format(f"print(cache.get('{key}'))"), env)
+    assert reader.stdout.strip() == "延安", reader.stderr
+
+
+def run_python(code, env):
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
