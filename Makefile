@@ -28,6 +28,8 @@ setup: $(VENV)/.runtime
 	$(MANAGE) collectstatic --no-input --verbosity 0
 
 run: setup
+	@echo
+	@$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
