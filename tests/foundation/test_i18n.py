@@ -126,3 +126,15 @@ def test_server_error_page_is_bilingual_and_standalone(rf):
     body = response.content.decode()
     assert response.status_code == 500
     assert "服务器出错" in body and "something went wrong" in body
+
+
+def test_sitemap_lists_pages_in_both_languages(client, home_page):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    # Full URLs come from the Wagtail Site's hostname, as in production.
+    assert "<loc>http://localhost/zh-hans/</loc>" in body
+    assert "<loc>http://localhost/en/</loc>" in body
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
