@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 import polib
@@ -6,7 +7,11 @@ from django.core.management.base import BaseCommand
 
 
 def catalogue_dirs():
-    """Every locale folder of the project: LOCALE_PATHS and each app's own."""
+    """Every locale folder of the project: LOCALE_PATHS and each project app's own.
+
+    Installed packages are left alone, even when the virtualenv lives inside
+    the project folder.
+    """
     from django.apps import apps
 
     dirs = [Path(p) for p in settings.LOCALE_PATHS]
@@ -14,6 +19,7 @@ def catalogue_dirs():
         Path(app.path) / "locale"
         for app in apps.get_app_configs()
         if Path(app.path).is_relative_to(settings.BASE_DIR)
+        and not Path(app.path).is_relative_to(sys.prefix)
     ]
     return [d for d in dirs if d.is_dir()]
 
