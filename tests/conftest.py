@@ -5,6 +5,7 @@ in CI's second run) and, for pages that run JavaScript or need an
 accessibility scan, in Debian's Chromium driven by Playwright.
 """
 
+import contextlib
 import os
 import shutil
 
@@ -82,6 +83,21 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _start_browser_before_the_database(request):
+    """Start Playwright before Django opens its test database connection.
+
+    Playwright's sync API runs on greenlets, each with its own contextvars,
+    and Django keeps connections in contextvars: a browser started after the
+    test database would see other connection objects than the ones set up
+    for the tests, without the data that transactional tests restore.
+    """
+    if any("browser" in item.fixturenames for item in request.session.items):
+        # Where there is no Chromium, the browser tests themselves say why they skip.
+        with contextlib.suppress(pytest.skip.Exception):
+            request.getfixturevalue("browser")
+
+
 @pytest.fixture
 def browser_page(browser, live_server):
     """A fresh browser tab that refuses every request not meant for the live server."""
@@ -99,6 +115,9 @@ def browser_page(browser, live_server):
     page = context.new_page()
     page.outside_requests = outside
     yield page
+    # Let the live server finish every request of this test before the
+    # database is emptied: it shares the test's connection.
+    page.wait_for_load_state("networkidle")
     context.close()
 
 
@@ -116,6 +135,26 @@ def axe_violations(page):
 @pytest.fixture
 def axe():
     return axe_violations
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the rows that migrations create.
+
+    A transactional test empties every table when it ends; without this the
+    locales, the root page, the groups and the workflow made by data migrations
+    would be gone for every test that runs after it.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
 
 
 def pytest_report_header(config):

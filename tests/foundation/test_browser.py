@@ -2,10 +2,7 @@
 
 import pytest
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("path", ["/zh-hans/", "/en/", "/en/no-such-page/"])

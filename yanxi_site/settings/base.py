@@ -97,8 +97,12 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once: bookings write concurrently.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Bookings write concurrently: wait for the writer instead of failing, and
+    # take the write lock when a transaction starts, so that two requests never
+    # both read the seats left and then both try to take them.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

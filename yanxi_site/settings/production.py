@@ -38,4 +38,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
 ]
 
+# Rate limits count per visitor: behind the proxy REMOTE_ADDR is the proxy's
+# own address, so read the client's from the header the proxy sets
+# (nginx: proxy_set_header X-Real-IP $remote_addr).
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="HTTP_X_REAL_IP")
+
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")  # noqa: F405

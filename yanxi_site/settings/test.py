@@ -18,6 +18,16 @@ CACHES = {
         "LOCATION": "yanxi-tests",
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the live server thread and Playwright's greenlets may
+    # open connections of their own, and each new connection to an in-memory
+    # database sees an empty one. One file per test process, so that parallel
+    # runs on one machine do not share it; Django deletes it at the end.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }
+    # Nothing here needs to survive a power cut.
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF;"  # noqa: F405
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
