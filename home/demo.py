@@ -110,12 +110,16 @@ class Demo:
         self.translate(instance, english)
         return instance
 
-    def translate(self, instance, english):
-        """Make the English version through wagtail-localize, if it does not exist yet."""
+    def translate(self, instance, english, update=False):
+        """Make the English version through wagtail-localize.
+
+        An existing translation is left alone unless `update` is true: then it
+        is brought in line with the source, as a translator's sync would.
+        """
         for locale in self.target_locales:
-            if instance.get_translation_or_none(locale) is not None:
+            if instance.get_translation_or_none(locale) is not None and not update:
                 continue
-            source, _created = TranslationSource.get_or_create_from_instance(instance)
+            source, _created = TranslationSource.update_or_create_from_instance(instance)
             translation, _created = Translation.objects.get_or_create(
                 source=source, target_locale=locale, defaults={"enabled": True}
             )

@@ -28,6 +28,58 @@ HOME_EN = {
     "了解研学": "Explore study tours",
 }
 
+# The home page's featured sections: (heading, intro, page model, slugs of the
+# featured pages, the listing that "see all" leads to), with their English.
+SECTIONS = [
+    (
+        "精品线路",
+        "从一日游到双城之旅，跟着行程走进革命旧址。",
+        "tourism.RoutePage",
+        ["classic-yanan-three-days", "nanniwan-zhang-side", "twin-city-direct-flight"],
+        "tourism.RouteIndexPage",
+    ),
+    (
+        "研学基地",
+        "为中小学生准备的课程、场次和安全保障。",
+        "education.StudyBasePage",
+        None,
+        "education.StudyBaseIndexPage",
+    ),
+    (
+        "干部培训",
+        "延安党性锻炼与无锡能力提升两段式培训。",
+        "education.TrainingProgrammePage",
+        None,
+        "education.TrainingProgrammeIndexPage",
+    ),
+    (
+        "合作产品",
+        "无锡文旅、灵山、延旅、陕旅四家集团联合推出。",
+        "tourism.JointOfferingPage",
+        None,
+        "tourism.JointOfferingIndexPage",
+    ),
+]
+SECTIONS_EN = {
+    "精品线路": "Featured routes",
+    "从一日游到双城之旅，跟着行程走进革命旧址。": (
+        "From a day in Yan'an to a journey across both cities: follow the itinerary "
+        "to the revolutionary sites."
+    ),
+    "研学基地": "Study bases",
+    "为中小学生准备的课程、场次和安全保障。": (
+        "Courses, dated sessions and safety arrangements for primary and secondary pupils."
+    ),
+    "干部培训": "Cadre training",
+    "延安党性锻炼与无锡能力提升两段式培训。": (
+        "Two-stage programmes: Party-spirit tempering in Yan'an, capability building in Wuxi."
+    ),
+    "合作产品": "Joint offerings",
+    "无锡文旅、灵山、延旅、陕旅四家集团联合推出。": (
+        "Made together by Wuxi Culture & Tourism, Lingshan, Yanlv and Shaanxi Tourism."
+    ),
+}
+
 
 def load(demo):
     root = Page.get_first_root_node()
@@ -81,3 +133,32 @@ def load(demo):
     )
     demo.translate(home, HOME_EN)
     return home
+
+
+def feature(demo):
+    """Fill the home page's sections with the other apps' demo pages.
+
+    Runs after every other loader, since the pages it features must exist; an
+    editor's own sections are never replaced.
+    """
+    from django.apps import apps
+
+    home = HomePage.objects.filter(locale=demo.source_locale).first()
+    if home.sections.raw_data:
+        return
+    sections = []
+    for heading, intro, model_name, slugs, index_name in SECTIONS:
+        pages = apps.get_model(model_name).objects.live().filter(locale=demo.source_locale)
+        pages = [pages.get(slug=slug) for slug in slugs] if slugs else list(pages[:3])
+        index = apps.get_model(index_name).objects.filter(locale=demo.source_locale).first()
+        sections.append(
+            ("featured", {"heading": heading, "intro": intro, "pages": pages, "link_page": index})
+        )
+    home.sections = sections
+    home.cta_page = (
+        apps.get_model("education.StudyBaseIndexPage")
+        .objects.filter(locale=demo.source_locale)
+        .first()
+    )
+    home.save_revision(user=demo.user).publish(user=demo.user)
+    demo.translate(home, {**HOME_EN, **SECTIONS_EN}, update=True)

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.utils import translation
 
 from home.demo import Demo
 
@@ -29,6 +30,18 @@ CHROMIUM_ARGS = [
 ]
 # axe-core rule tags for WCAG 2.2 level A and AA.
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, as each request does.
+
+    Django leaves the language of the last request active in the thread, so a
+    test that fetched an English page would otherwise change the next one.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

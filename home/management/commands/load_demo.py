@@ -8,6 +8,11 @@ from home.demo import Demo
 # Each app adds its own loader here, after the ones whose content it uses.
 DEMO_LOADERS = [
     "home.demo_content.load",
+    "tourism.demo_content.load",
+    "education.demo_content.load",
+    "education.training_demo.load",
+    "home.editorial.demo_content.load",
+    "home.demo_content.feature",
 ]
 
 

@@ -1,0 +1,175 @@
+"""Report views for the editors: tables they can filter and download as CSV or Excel.
+
+`EditorialReport` is the base of every report of the project (tourism and
+education add theirs in <app>/editorial.py); home/wagtail_hooks.py registers
+their URLs under /admin/editorial/reports/ and their items in the Reports menu.
+"""
+
+import datetime
+
+import django_filters
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+URL_NAMESPACE = "editorial_reports"
+
+
+def user_edits_pages(user):
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
+def page_edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+class EditorialReport(ReportView):
+    """A report at /admin/editorial/reports/<slug>/, exportable, shown to `user_can_view`."""
+
+    slug = ""
+    header_icon = "table"
+    menu_order = 2000
+
+    @classmethod
+    def user_can_view(cls, user):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_can_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_index_url(self):
+        return reverse(f"{URL_NAMESPACE}:{self.slug}")
+
+    def get_index_results_url(self):
+        return reverse(f"{URL_NAMESPACE}:{self.slug}_results")
+
+    def get_filename(self):
+        return f"{self.slug}-{timezone.localdate():%Y-%m-%d}"
+
+    @classmethod
+    def urlpatterns(cls):
+        return [
+            path(f"{cls.slug}/", cls.as_view(), name=cls.slug),
+            path(
+                f"{cls.slug}/results/", cls.as_view(results_only=True), name=f"{cls.slug}_results"
+            ),
+        ]
+
+    @classmethod
+    def menu_item(cls):
+        report = cls
+
+        class ReportMenuItem(MenuItem):
+            def is_shown(self, request):
+                return report.user_can_view(request.user)
+
+        return ReportMenuItem(
+            cls.page_title,
+            reverse(f"{URL_NAMESPACE}:{cls.slug}"),
+            name=f"editorial-{cls.slug}",
+            icon_name=cls.header_icon,
+            order=cls.menu_order,
+        )
+
+
+DEFAULT_WINDOW = 30
+WINDOW_CHOICES = [("7", _("7天内")), ("30", _("30天内")), ("90", _("90天内"))]
+
+
+class WindowFilterSet(WagtailFilterSet):
+    """How far ahead a report looks; the window itself is applied by `DateWindowMixin`."""
+
+    days = django_filters.ChoiceFilter(
+        label=_("时间范围"),
+        choices=WINDOW_CHOICES,
+        empty_label=_("30天内（默认）"),
+        method="keep",
+    )
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class DateWindowMixin:
+    """A report of items whose `window_field` falls between today and N days from now."""
+
+    window_field = ""
+    filterset_class = WindowFilterSet
+
+    def get_filterset_kwargs(self):
+        # The filter set names no model of its own.
+        return {**super().get_filterset_kwargs(), "queryset": self.model._default_manager.none()}
+
+    @cached_property
+    def window(self):
+        """(first day, last day); an unknown or malformed `days` falls back to the default."""
+        days = DEFAULT_WINDOW
+        if self.filters is not None and self.filters.is_valid():
+            days = int(self.filters.form.cleaned_data.get("days") or DEFAULT_WINDOW)
+        today = timezone.localdate()
+        return today, today + datetime.timedelta(days=days)
+
+    def in_window(self, queryset):
+        first, last = self.window
+        return queryset.filter(
+            **{f"{self.window_field}__gte": first, f"{self.window_field}__lte": last}
+        )
+
+
+def pages_missing_english():
+    """Chinese pages (not the root) of which no English version exists."""
+    english = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code="en"
+    )
+    return (
+        Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+        .exclude(Exists(english))
+        .select_related("content_type")
+    )
+
+
+class PagesMissingEnglishReport(EditorialReport):
+    slug = "pages-missing-english"
+    page_title = _("缺少英文版的页面")
+    header_icon = "globe"
+    menu_order = 2010
+    no_results_message = _("每个中文页面都有英文版。")
+    columns = [
+        TitleColumn("title", label=_("标题"), get_url=page_edit_url),
+        Column("page_type", label=_("页面类型"), accessor="content_type.name"),
+        Column("status", label=_("状态"), accessor="status_string"),
+        DateColumn("latest_revision_created_at", label=_("最后修改")),
+    ]
+    list_export = [
+        "title",
+        "content_type.name",
+        "status_string",
+        "latest_revision_created_at",
+        "url_path",
+    ]
+    export_headings = {
+        "title": _("标题"),
+        "content_type.name": _("页面类型"),
+        "status_string": _("状态"),
+        "latest_revision_created_at": _("最后修改"),
+        "url_path": _("路径"),
+    }
+
+    @classmethod
+    def user_can_view(cls, user):
+        return user_edits_pages(user)
+
+    def get_queryset(self):
+        return pages_missing_english().order_by("path")

@@ -1,0 +1,99 @@
+"""What the SQLite and PostgreSQL variants share: analysed documents and queries."""
+
+import copy
+from functools import cache
+
+from django.utils.encoding import force_str
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+
+from ..analysis import index_text, phrase_terms, query_terms
+
+
+class AnalysedDocument:
+    """Stands in for a model instance while modelsearch indexes it.
+
+    modelsearch's indexer reads an object's `pk`, its `get_search_fields()` and
+    each field's `get_value(obj)`. This gives it the same fields, whose values
+    come back as analysed text, so the indexer itself (and its SQL) is reused
+    as it is.
+    """
+
+    def __init__(self, obj):
+        self.obj = obj
+        self.pk = obj.pk
+
+    def get_search_fields(self):
+        return analysed_fields(type(self.obj))
+
+
+def _unwrap(obj):
+    return obj.obj if isinstance(obj, AnalysedDocument) else obj
+
+
+def _as_text(value):
+    """Like modelsearch's `prepare_value`, except that a missing value is no text."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return _as_text(list(value.values()))
+    return force_str(value)
+
+
+def _analysed(field):
+    clone = copy.copy(field)
+    if isinstance(field, RelatedFields):
+        clone.fields = [_analysed(sub_field) for sub_field in field.fields]
+        clone.get_value = lambda obj: field.get_value(_unwrap(obj))
+    elif isinstance(field, SearchField | AutocompleteField):
+        # Autocomplete matches what has been typed so far: a prefix of a word
+        # is not a word, so stemming it would break the match.
+        stem = isinstance(field, SearchField)
+        clone.get_value = lambda obj: index_text(_as_text(field.get_value(_unwrap(obj))), stem)
+    return clone
+
+
+@cache
+def analysed_fields(model):
+    return [_analysed(field) for field in model.get_search_fields()]
+
+
+def analyse_query(query, stem=True):
+    """The query with every text in it turned into index terms; None if nothing is left."""
+    if isinstance(query, PlainText):
+        terms = query_terms(query.query_string, stem)
+        return (
+            PlainText(" ".join(terms), operator=query.operator, boost=query.boost)
+            if terms
+            else None
+        )
+    if isinstance(query, Phrase):
+        terms = phrase_terms(query.query_string, stem)
+        return Phrase(" ".join(terms)) if terms else None
+    if isinstance(query, Boost):
+        subquery = analyse_query(query.subquery, stem)
+        return Boost(subquery, query.boost) if subquery else None
+    if isinstance(query, Not):
+        subquery = analyse_query(query.subquery, stem)
+        return Not(subquery) if subquery else MatchAll()
+    if isinstance(query, And | Or):
+        subqueries = [q for q in (analyse_query(s, stem) for s in query.subqueries) if q]
+        return type(query)(subqueries) if subqueries else None
+    return query  # MatchAll, and PostgreSQL's Fuzzy, which compares raw text
+
+
+class AnalysedIndexMixin:
+    def add_items(self, model, objs):
+        super().add_items(model, [AnalysedDocument(obj) for obj in objs])
+
+
+class AnalysedQueryMixin:
+    #: Stem English words: yes for whole-word search, no for autocomplete.
+    stem = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A query with no searchable term left ("!!!", "the") matches nothing.
+        self.query = analyse_query(self.query, self.stem) or Not(MatchAll())

@@ -1,0 +1,132 @@
+"""Chinese is the source, English the target: what is synchronised, and how translators work."""
+
+from decimal import Decimal
+
+import polib
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
+
+from .helpers import act, assert_refused, english_of
+
+pytestmark = pytest.mark.django_db
+
+
+def translation_of(page):
+    english = english_of(page)
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=english.locale
+    )
+
+
+def test_numbers_and_images_follow_the_source_text_stays_english(demo, red_site):
+    new_image = demo.image("baota-night", "宝塔山夜景", "Baota Hill at night", size=(320, 180))
+    red_site.latitude = Decimal("36.600000")
+    red_site.image = new_image
+    red_site.save_revision(user=demo.user).publish(user=demo.user)
+
+    source = TranslationSource.objects.get(object_id=red_site.translation_key)
+    source.update_from_db()
+    translation_of(red_site).save_target(user=demo.user, publish=True)
+
+    english = english_of(red_site)
+    assert english.latitude == Decimal("36.600000")
+    assert english.image_id == new_image.pk
+    assert english.title == "Baota Hill"
+    assert english.summary == "The landmark of Yan'an."
+
+
+def test_translator_works_offline_with_a_po_file(
+    client, translator, moderator, routes, django_capture_on_commit_callbacks
+):
+    route = routes["yanan"]
+    translation = translation_of(route)
+    client.force_login(translator)
+
+    response = client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/x-gettext-translation")
+    po = polib.pofile(response.content.decode())
+    entry = next(e for e in po if e.msgid == "延安一日游")
+    assert entry.msgstr == "A day in Yan'an"
+    entry.msgstr = "One day in Yan'an"
+
+    upload = SimpleUploadedFile("route.po", str(po).encode(), content_type="text/x-gettext")
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+
+    # The translator cannot publish; they send the English page to moderation.
+    english = english_of(route)
+    confirm = client.get(f"/admin/editorial/translations/{english.pk}/submit/")
+    assert confirm.status_code == 200
+    assert 'method="post"' in confirm.content.decode()
+    response = client.post(f"/admin/editorial/translations/{english.pk}/submit/")
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.title == "A day in Yan'an"  # live version unchanged until approval
+    assert english.get_latest_revision().as_object().title == "One day in Yan'an"
+    state = WorkflowState.objects.get(object_id=str(english.pk), status="in_progress")
+    assert state.requested_by == translator
+
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, english, state, "approve")
+    english.refresh_from_db()
+    assert english.live and english.title == "One day in Yan'an"
+    route.refresh_from_db()
+    assert route.title == "延安一日游"
+
+
+def test_po_upload_for_another_translation_is_refused(client, translator, routes):
+    client.force_login(translator)
+    yanan, wuxi = translation_of(routes["yanan"]), translation_of(routes["wuxi"])
+    po = client.get(f"/admin/localize/translate/{wuxi.pk}/pofile/download/").content
+    upload = SimpleUploadedFile("wuxi.po", po, content_type="text/x-gettext")
+    response = client.post(
+        f"/admin/localize/translate/{yanan.pk}/pofile/upload/",
+        {"file": upload, "next": "/admin/"},
+        follow=True,
+    )
+    assert "Cannot import PO file" in response.content.decode() or "不能" in (
+        response.content.decode()
+    )
+    assert english_of(routes["yanan"]).title == "A day in Yan'an"
+
+
+def test_submit_translation_refuses_chinese_pages_and_other_roles(
+    client, translator, wuxi_editor, routes
+):
+    client.force_login(translator)
+    response = client.post(f"/admin/editorial/translations/{routes['yanan'].pk}/submit/")
+    assert response.status_code == 403
+    client.force_login(wuxi_editor)
+    english = english_of(routes["yanan"])
+    response = client.post(f"/admin/editorial/translations/{english.pk}/submit/")
+    assert response.status_code == 403
+    assert not WorkflowState.objects.filter(object_id=str(english.pk)).exists()
+
+
+def test_translated_page_shows_the_submit_button(client, translator, routes):
+    client.force_login(translator)
+    english = english_of(routes["yanan"])
+    button = f"/admin/editorial/translations/{english.pk}/submit/"
+    assert button in client.get(f"/admin/pages/{english.pk}/").content.decode()
+    # Not offered on the Chinese source.
+    source = routes["yanan"]
+    assert (
+        "/admin/editorial/translations/"
+        not in client.get(f"/admin/pages/{source.pk}/").content.decode()
+    )
+
+
+def test_translators_cannot_start_or_sync_translations(client, translator, routes):
+    """Both views can publish English pages at once, bypassing moderation: moderators only."""
+    client.force_login(translator)
+    route = routes["yanan"]
+    source = TranslationSource.objects.get(object_id=route.translation_key)
+    assert_refused(client.get(f"/admin/localize/submit/page/{route.pk}/"))
+    assert_refused(client.get(f"/admin/localize/update/{source.pk}/"))

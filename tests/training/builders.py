@@ -1,0 +1,203 @@
+"""Small bilingual training content for tests, built the way editors and translators would."""
+
+import datetime
+import json
+import uuid
+from decimal import Decimal
+
+from django.utils import timezone
+
+from education.training import TrainingCohort, TrainingProgrammeIndexPage, TrainingProgrammePage
+from tourism.models import Partner, RedSiteIndexPage, RedSitePage, Spirit
+
+ENGLISH = {
+    "延安精神": "The Yan'an Spirit",
+    "自力更生，艰苦奋斗。": "Self-reliance and hard struggle.",
+    "中国延安干部学院": "China Executive Leadership Academy Yan'an",
+    "延安干部学院": "CELAY",
+    "江南大学": "Jiangnan University",
+    "红色景点": "Red sites",
+    "宝塔山": "Baota Hill",
+    "秦邦宪旧居": "Bo Gu's former residence",
+    "景点简介。": "About the site.",
+    "干部培训": "Cadre training",
+    "两段式培训。": "Two-stage programmes.",
+    "延安党性锻炼": "Party-spirit tempering in Yan'an",
+    "无锡能力提升": "Capability improvement in Wuxi",
+    "学员做什么。": "What participants do.",
+    "讲清楚延安精神": "Explain the Yan'an Spirit",
+}
+
+
+def spirit(demo):
+    return demo.snippet(
+        Spirit,
+        {"slug": "yanan-spirit"},
+        ENGLISH,
+        name="延安精神",
+        short_description="自力更生，艰苦奋斗。",
+    )
+
+
+def partner(demo, slug, name, short_name, city, kind):
+    return demo.snippet(
+        Partner, {"slug": slug}, ENGLISH, name=name, short_name=short_name, city=city, kind=kind
+    )
+
+
+def site(demo, index, slug, title, city, lat, lon):
+    return demo.page(
+        index,
+        RedSitePage,
+        slug,
+        ENGLISH,
+        title=title,
+        summary="景点简介。",
+        city=city,
+        latitude=Decimal(str(lat)),
+        longitude=Decimal(str(lon)),
+    )
+
+
+def tourism_content(demo, home):
+    """A spirit, the two providing institutions and a red site in each city."""
+    sites_index = demo.page(home, RedSiteIndexPage, "red-sites", ENGLISH, title="红色景点")
+    return {
+        "spirit": spirit(demo),
+        "celay": partner(demo, "celay", "中国延安干部学院", "延安干部学院", "yanan", "academy"),
+        "jiangnan": partner(
+            demo, "jiangnan-university", "江南大学", "江南大学", "wuxi", "university"
+        ),
+        "baota": site(demo, sites_index, "baota-hill", "宝塔山", "yanan", 36.594, 109.5),
+        "bo_gu": site(demo, sites_index, "bo-gu-residence", "秦邦宪旧居", "wuxi", 31.58, 120.3),
+    }
+
+
+def make_index(demo, home):
+    return demo.page(
+        home,
+        TrainingProgrammeIndexPage,
+        "cadre-training",
+        ENGLISH,
+        title="干部培训",
+        intro="两段式培训。",
+    )
+
+
+def _item(value):
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
+def module(n, day=1, site=None, kind="lecture"):
+    return {
+        "day": day,
+        "title": f"模块{n}",
+        "format": kind,
+        "hours": 3,
+        "red_site": site.pk if site else None,
+        "description": "学员做什么。",
+    }
+
+
+def stages(
+    content, yanan_modules, wuxi_modules, yanan_days=5, wuxi_days=2, cities=("yanan", "wuxi")
+):
+    """StreamField JSON of the two stages."""
+    titles = {"yanan": "延安党性锻炼", "wuxi": "无锡能力提升"}
+    institutions = {"yanan": content["celay"], "wuxi": content["jiangnan"]}
+    return json.dumps(
+        [
+            {
+                "type": "stage",
+                "id": str(uuid.uuid4()),
+                "value": {
+                    "city": city,
+                    "title": titles[city],
+                    "days": days,
+                    "institutions": [_item(institutions[city].pk)],
+                    "modules": [_item(m) for m in modules],
+                },
+            }
+            for city, days, modules in zip(
+                cities, (yanan_days, wuxi_days), (yanan_modules, wuxi_modules), strict=True
+            )
+        ],
+        ensure_ascii=False,
+    )
+
+
+def programme_fields(content, n=1, yanan_modules=None, wuxi_modules=None, **overrides):
+    """Fields of a Chinese programme, and the English text of each of its strings."""
+    if yanan_modules is None:
+        yanan_modules = [
+            module(1, day=1, site=content["baota"], kind="on_site"),
+            module(2, day=1),
+            module(3, day=2),
+        ]
+    if wuxi_modules is None:
+        wuxi_modules = [module(4, day=1, site=content["bo_gu"], kind="on_site"), module(5, day=2)]
+    english = {
+        **ENGLISH,
+        f"测试培训项目{n}": f"Test programme {n}",
+        "七天两段式培训。": "Seven days in two stages.",
+        **{
+            f"模块{m['title'][2:]}": f"Module {m['title'][2:]}"
+            for m in yanan_modules + wuxi_modules
+        },
+    }
+    fields = {
+        "title": f"测试培训项目{n}",
+        "summary": "七天两段式培训。",
+        "audiences": ["county_cadres", "young_cadres"],
+        "min_group_size": 20,
+        "max_group_size": 40,
+        "total_days": 7,
+        "spirits": [content["spirit"]],
+        "outcomes": json.dumps(
+            [{"type": "item", "value": "讲清楚延安精神", "id": str(uuid.uuid4())}],
+            ensure_ascii=False,
+        ),
+        "stages": stages(content, yanan_modules, wuxi_modules),
+        "enquiry_email": "training-staff@example.cn",
+    }
+    fields.update(overrides)
+    return fields, english
+
+
+def make_programme(demo, index, content, n=1, **overrides):
+    fields, english = programme_fields(content, n, **overrides)
+    return demo.page(index, TrainingProgrammePage, f"programme-{n}", english, **fields)
+
+
+def make_cohort(programme, start_in=30, seats=40, deadline_in=14, **fields):
+    today = timezone.localdate()
+    start = today + datetime.timedelta(days=start_in)
+    values = {
+        "yanan_start": start,
+        "yanan_end": start + datetime.timedelta(days=4),
+        "wuxi_start": start + datetime.timedelta(days=5),
+        "wuxi_end": start + datetime.timedelta(days=6),
+        "seats": seats,
+        "application_deadline": today + datetime.timedelta(days=deadline_in),
+        **fields,
+    }
+    return TrainingCohort.objects.create(programme=programme, **values)
+
+
+def enquiry_data(key="7d1f6a5e-6b1a-4f43-9a55-8b2f7b1a0c01", **overrides):
+    """POST data of a valid enquiry form."""
+    data = {
+        "idempotency_key": key,
+        "website": "",
+        "organisation": "无锡市梁溪区委组织部",
+        "contact_name": "李明",
+        "contact_role": "干部科科长",
+        "phone": "0510-8123 4567",
+        "email": "org@example.cn",
+        "participants": "30",
+        "preferred_months": ["5", "6"],
+        "notes": "",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data

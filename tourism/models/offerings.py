@@ -1,0 +1,282 @@
+"""Joint offerings: products the partner groups of both cities sell together."""
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.cards import attach_card_images, localized_cards
+from home.seo import PageMetaMixin
+
+from ..blocks import RICH_TEXT_FEATURES, ListItemsBlock
+from ..choices import OfferingKind
+from ..filters import OfferingFilterForm, paginate
+from ..localize import localize_relation, localize_snippets, source_locale_only
+from .base import image_json_ld, tabbed
+from .snippets import Partner
+
+
+def not_ended(day=None):
+    """Offerings still on sale on `day` (today by default), including future ones."""
+    day = day or timezone.localdate()
+    return Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+
+
+class JointOfferingIndexPage(PageMetaMixin, Page):
+    """Current joint offerings, filterable by partner and kind."""
+
+    intro = RichTextField(
+        _("导语"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("列表上方的一段介绍。"),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tourism.JointOfferingPage"]
+    max_count_per_parent = 1
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    class Meta:
+        verbose_name = _("合作产品列表")
+        verbose_name_plural = _("合作产品列表")
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        data["@type"] = "CollectionPage"
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = Partner.objects.filter(
+            locale=self.locale,
+            translation_key__in=Partner.objects.filter(joint_offerings__isnull=False).values(
+                "translation_key"
+            ),
+        )
+        form = OfferingFilterForm(request.GET, partners=partners)
+        offerings = form.filter(
+            JointOfferingPage.objects.child_of(self).live().public().filter(not_ended())
+        )
+        page_obj = paginate(request, offerings.order_by("valid_to", "title"))
+        results = list(page_obj.object_list.prefetch_related("partners"))
+        attach_card_images(results)
+        localize_relation(results, "partners", self.locale, "partner_list")
+        context.update(
+            {
+                "filter_form": form,
+                "page_obj": page_obj,
+                "offerings": results,
+                "result_count": page_obj.paginator.count,
+                "is_filtered": bool(form.active()),
+            }
+        )
+        return context
+
+
+class JointOfferingPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", gettext("结束日期不能早于开始日期。"))
+        return cleaned
+
+
+class JointOfferingPage(PageMetaMixin, Page):
+    """A product made together by partner groups: a package, ticket bundle, show or event."""
+
+    summary = models.TextField(
+        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("主图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
+    )
+    partners = ParentalManyToManyField(
+        "tourism.Partner",
+        verbose_name=_("合作机构"),
+        related_name="joint_offerings",
+        limit_choices_to=source_locale_only,
+        help_text=_("至少选择一个；联合产品通常由两市的集团共同推出。"),
+    )
+    kind = models.CharField(
+        _("类型"), max_length=20, choices=OfferingKind.choices, help_text=_("产品类型；用于筛选。")
+    )
+    valid_from = models.DateField(
+        _("开始日期"), null=True, blank=True, help_text=_("开始销售或活动开始的日期。")
+    )
+    valid_to = models.DateField(
+        _("结束日期"),
+        null=True,
+        blank=True,
+        help_text=_("过了这一天，产品从列表中消失，页面显示“已结束”；长期有效请留空。"),
+    )
+    price_from = models.DecimalField(
+        _("起价（元）"),
+        max_digits=8,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("每人或每份最低价格，人民币；免费请填 0，不确定时留空。"),
+    )
+    description = RichTextField(
+        _("介绍"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("产品亮点和参加方式。"),
+    )
+    includes = StreamField(
+        ListItemsBlock(),
+        blank=True,
+        verbose_name=_("包含内容"),
+        help_text=_("每项一条，例如“宝塔山门票”。"),
+    )
+    booking_url = models.URLField(
+        _("购买链接"),
+        blank=True,
+        help_text=_("本产品的购买页面；留空则显示合作机构的预订链接和热线。"),
+    )
+    booking_hotline = models.CharField(
+        _("购买热线"), max_length=40, blank=True, help_text=_("本产品的专线电话，可留空。")
+    )
+    related = StreamField(
+        [
+            (
+                "route",
+                blocks.PageChooserBlock(
+                    page_type="tourism.RoutePage", label=_("线路"), help_text=_("相关线路。")
+                ),
+            ),
+            (
+                "site",
+                blocks.PageChooserBlock(
+                    page_type="tourism.RedSitePage", label=_("景点"), help_text=_("相关景点。")
+                ),
+            ),
+        ],
+        blank=True,
+        max_num=8,
+        verbose_name=_("相关线路和景点"),
+        help_text=_("最多八个，显示在页面底部。"),
+    )
+
+    base_form_class = JointOfferingPageForm
+    card_image_field = "image"
+    og_type = "product"
+    parent_page_types = ["tourism.JointOfferingIndexPage"]
+    subpage_types = []
+    override_translatable_fields = [
+        SynchronizedField("partners"),
+        SynchronizedField("booking_hotline"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("valid_to"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                FieldPanel("price_from"),
+            ],
+            heading=_("产品信息"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("includes"),
+        MultiFieldPanel(
+            [FieldPanel("booking_url"), FieldPanel("booking_hotline")], heading=_("购买方式")
+        ),
+        FieldPanel("related"),
+    ]
+    edit_handler = tabbed(content_panels)
+
+    class Meta:
+        verbose_name = _("合作产品")
+        verbose_name_plural = _("合作产品")
+
+    def get_card_summary(self):
+        return self.summary
+
+    def get_card_meta(self):
+        return str(self.get_kind_display())
+
+    @property
+    def has_ended(self):
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+    @property
+    def not_started(self):
+        return self.valid_from is not None and self.valid_from > timezone.localdate()
+
+    @cached_property
+    def localized_partners(self):
+        return localize_snippets(self.partners.all(), self.locale)
+
+    def related_pages(self):
+        # Routes and sites share one stream so that editors set a single order.
+        ids = [block["value"] for block in self.related.raw_data if block["value"]]
+        cards = localized_cards(ids, self.locale)
+        return [cards[pk] for pk in ids if pk in cards]
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        organisations = [partner.get_json_ld() for partner in self.localized_partners]
+        offer = {
+            "@type": "Offer",
+            "url": data["url"],
+            "priceCurrency": "CNY",
+            "offeredBy": organisations,
+            "availability": "https://schema.org/"
+            + ("Discontinued" if self.has_ended else "InStock"),
+        }
+        if self.price_from is not None:
+            offer["price"] = str(self.price_from)
+        if self.valid_from:
+            offer["validFrom"] = self.valid_from.isoformat()
+        if self.valid_to:
+            offer["validThrough"] = self.valid_to.isoformat()
+        data.update(
+            {
+                "@type": "Product",
+                "description": self.summary,
+                "category": str(self.get_kind_display()),
+                "brand": organisations,
+                "offers": offer,
+            }
+        )
+        if image := image_json_ld(self.image, request):
+            data["image"] = image
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_list"] = self.localized_partners
+        context["related_pages"] = self.related_pages()
+        return context

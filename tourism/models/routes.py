@@ -1,0 +1,433 @@
+"""Red tourism routes with day-by-day itineraries, and the filterable route listing."""
+
+import datetime
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.cards import attach_card_images, localized_cards
+from home.seo import PageMetaMixin
+
+from ..blocks import ItineraryBlock, ListItemsBlock
+from ..choices import Audience, City, Meal, Pace, RouteRegion, Season
+from ..fields import ChoiceListField
+from ..filters import RouteFilterForm, paginate
+from ..localize import localize_relation, localize_snippets, source_locale_only
+from ..maps import MapPoint, render_svg_map
+from .base import image_json_ld, stream_page_ids, tabbed
+from .snippets import Partner, Spirit
+
+
+class RouteIndexPage(PageMetaMixin, Page):
+    """All routes, filterable by city, duration, spirit, audience and partner."""
+
+    intro = RichTextField(
+        _("导语"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("列表上方的一段介绍。"),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tourism.RoutePage"]
+    max_count_per_parent = 1
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    class Meta:
+        verbose_name = _("线路列表")
+        verbose_name_plural = _("线路列表")
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        data["@type"] = "CollectionPage"
+        return data
+
+    def filter_form(self, request):
+        spirits = Spirit.objects.filter(locale=self.locale)
+        # Partners are offered only if they run a route, in the listing's language.
+        partners = Partner.objects.filter(
+            locale=self.locale,
+            translation_key__in=Partner.objects.filter(routes__isnull=False).values(
+                "translation_key"
+            ),
+        )
+        return RouteFilterForm(request.GET, spirits=spirits, partners=partners)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form(request)
+        routes = form.filter(RoutePage.objects.child_of(self).live().public())
+        page_obj = paginate(request, routes.order_by("days", "title"))
+        results = list(page_obj.object_list.prefetch_related("spirits"))
+        attach_card_images(results)
+        localize_relation(results, "spirits", self.locale, "spirit_list")
+        context.update(
+            {
+                "filter_form": form,
+                "page_obj": page_obj,
+                "routes": results,
+                "result_count": page_obj.paginator.count,
+                "is_filtered": bool(form.active()),
+            }
+        )
+        return context
+
+
+class RoutePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        days, itinerary = cleaned.get("days"), cleaned.get("itinerary")
+        if days and itinerary and len(itinerary) and len(itinerary) != days:
+            self.add_error(
+                "days",
+                gettext("天数（%(days)d）与行程中的天数（%(count)d）不一致。")
+                % {"days": days, "count": len(itinerary)},
+            )
+        return cleaned
+
+
+class RoutePage(PageMetaMixin, Page):
+    """A red tourism route: the facts a traveller compares, then the day-by-day plan."""
+
+    summary = models.TextField(
+        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("主图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
+    )
+    days = models.PositiveSmallIntegerField(
+        _("天数"),
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("行程总天数，须与下方行程中的天数一致。"),
+    )
+    start_city = models.CharField(
+        _("出发城市"), max_length=10, choices=City.choices, help_text=_("行程从哪座城市开始。")
+    )
+    end_city = models.CharField(
+        _("结束城市"), max_length=10, choices=City.choices, help_text=_("行程在哪座城市结束。")
+    )
+    region = models.CharField(
+        _("城市范围"),
+        max_length=10,
+        choices=RouteRegion.choices,
+        help_text=_("线路覆盖的城市；两市联游请选“双城”。用于列表筛选。"),
+    )
+    audiences = ChoiceListField(
+        _("适合人群"),
+        choices=Audience.choices,
+        help_text=_("可多选；用于列表筛选。"),
+    )
+    spirits = ParentalManyToManyField(
+        "tourism.Spirit",
+        verbose_name=_("体现的精神"),
+        blank=True,
+        related_name="routes",
+        limit_choices_to=source_locale_only,
+        help_text=_("线路主题；用于列表筛选。"),
+    )
+    best_seasons = ChoiceListField(
+        _("最佳季节"), choices=Season.choices, help_text=_("最适合出行的季节，可多选。")
+    )
+    pace = models.CharField(
+        _("节奏"),
+        max_length=10,
+        choices=Pace.choices,
+        default=Pace.MODERATE,
+        help_text=_("每天的步行和参观强度。"),
+    )
+    price_from = models.DecimalField(
+        _("起价（元）"),
+        max_digits=8,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("每人最低价格，人民币；不确定时留空。"),
+    )
+    transport_notes = models.TextField(
+        _("交通说明"),
+        max_length=1000,
+        blank=True,
+        help_text=_("如何到达出发地、当地交通方式等。"),
+    )
+    flights = ParentalManyToManyField(
+        "tourism.Flight",
+        verbose_name=_("相关航班"),
+        blank=True,
+        related_name="routes",
+        help_text=_("行程使用的航班；只在航班有效期内显示。"),
+    )
+    included = StreamField(
+        ListItemsBlock(),
+        blank=True,
+        verbose_name=_("费用包含"),
+        help_text=_("每项一条，例如“景区首道门票”。"),
+    )
+    not_included = StreamField(
+        ListItemsBlock(),
+        blank=True,
+        verbose_name=_("费用不含"),
+        help_text=_("每项一条，例如“往返大交通”。"),
+    )
+    operators = ParentalManyToManyField(
+        "tourism.Partner",
+        verbose_name=_("运营机构"),
+        blank=True,
+        related_name="routes",
+        limit_choices_to=source_locale_only,
+        help_text=_("组织或销售这条线路的合作机构；用于列表筛选。"),
+    )
+    itinerary = StreamField(
+        ItineraryBlock(),
+        blank=True,
+        verbose_name=_("行程"),
+        help_text=_("按顺序添加每一天，每天按参观顺序添加站点。"),
+    )
+    related_routes = StreamField(
+        [
+            (
+                "route",
+                blocks.PageChooserBlock(
+                    page_type="tourism.RoutePage", label=_("线路"), help_text=_("相关线路。")
+                ),
+            )
+        ],
+        blank=True,
+        max_num=6,
+        verbose_name=_("相关线路"),
+        help_text=_("最多六条，显示在页面底部。"),
+    )
+
+    base_form_class = RoutePageForm
+    card_image_field = "hero_image"
+    og_type = "article"
+    parent_page_types = ["tourism.RouteIndexPage"]
+    subpage_types = []
+    override_translatable_fields = [
+        SynchronizedField("spirits"),
+        SynchronizedField("operators"),
+        SynchronizedField("flights"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("transport_notes"),
+        index.SearchField("itinerary"),
+        index.FilterField("region"),
+        index.FilterField("days"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("days"), FieldPanel("pace")]),
+                FieldRowPanel(
+                    [FieldPanel("start_city"), FieldPanel("end_city"), FieldPanel("region")]
+                ),
+                FieldPanel("audiences"),
+                FieldPanel("best_seasons"),
+                FieldPanel("price_from"),
+            ],
+            heading=_("线路概况"),
+        ),
+        FieldPanel("spirits", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("operators", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("transport_notes"), FieldPanel("flights")],
+            heading=_("交通"),
+        ),
+        FieldPanel("included"),
+        FieldPanel("not_included"),
+        FieldPanel("related_routes"),
+    ]
+    itinerary_panels = [FieldPanel("itinerary")]
+    edit_handler = tabbed(content_panels, itinerary_panels, _("行程"))
+
+    class Meta:
+        verbose_name = _("红色旅游线路")
+        verbose_name_plural = _("红色旅游线路")
+
+    def get_card_summary(self):
+        return self.summary
+
+    def get_card_meta(self):
+        days = ngettext("%(days)d天", "%(days)d天", self.days) % {"days": self.days}
+        return f"{days} · {self.get_region_display()}"
+
+    @cached_property
+    def itinerary_days(self):
+        """The days, each with its stops resolved to live sites in this page's language.
+
+        Read from raw stream data so that all stop pages of the route load in
+        one bulk query (with their images), however many days and stops.
+        """
+        raw_days = [block["value"] for block in self.itinerary.raw_data if block["type"] == "day"]
+        site_ids = [
+            stop["value"]["site"] if "value" in stop else stop.get("site")
+            for day in raw_days
+            for stop in day.get("stops", [])
+        ]
+        sites = localized_cards([pk for pk in site_ids if pk], self.locale)
+        meal_labels = dict(Meal.choices)
+        days, number = [], 0
+        for day_number, day in enumerate(raw_days, start=1):
+            stops = []
+            for stop in day.get("stops", []):
+                stop = stop.get("value", stop)
+                site = sites.get(stop.get("site"))
+                if site is None:
+                    continue
+                number += 1
+                stops.append(
+                    {
+                        "number": number,
+                        "site": site,
+                        "time": _parse_time(stop.get("time")),
+                        "note": stop.get("note", ""),
+                    }
+                )
+            days.append(
+                {
+                    "number": day_number,
+                    "title": day.get("title", ""),
+                    "description": day.get("description", ""),
+                    "stops": stops,
+                    "meals": [meal_labels[m] for m in day.get("meals") or [] if m in meal_labels],
+                    "overnight": day.get("overnight", ""),
+                }
+            )
+        return days
+
+    @property
+    def audience_labels(self):
+        return _labels(Audience, self.audiences)
+
+    @property
+    def season_labels(self):
+        return _labels(Season, self.best_seasons)
+
+    @cached_property
+    def localized_operators(self):
+        return localize_snippets(self.operators.all(), self.locale)
+
+    @property
+    def stops(self):
+        return [stop for day in self.itinerary_days for stop in day["stops"]]
+
+    def route_map(self):
+        points = [
+            MapPoint(
+                float(stop["site"].latitude),
+                float(stop["site"].longitude),
+                stop["site"].title,
+            )
+            for stop in self.stops
+        ]
+        return render_svg_map(
+            points,
+            title=gettext("%(route)s 路线图") % {"route": self.title},
+            description=gettext("按参观顺序编号的站点示意图："),
+        )
+
+    def current_flights(self):
+        return [flight for flight in self.flights.all() if flight.is_valid_on()]
+
+    def related_route_pages(self):
+        ids = stream_page_ids(self.related_routes, "route")
+        cards = localized_cards(ids, self.locale)
+        return [cards[pk] for pk in ids if pk in cards and cards[pk].pk != self.pk]
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        places = []
+        for position, stop in enumerate(self.stops, start=1):
+            site = stop["site"]
+            places.append(
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "item": {
+                        "@type": "TouristAttraction",
+                        "name": site.title,
+                        "url": site.get_full_url(request),
+                        "geo": {
+                            "@type": "GeoCoordinates",
+                            "latitude": float(site.latitude),
+                            "longitude": float(site.longitude),
+                        },
+                    },
+                }
+            )
+        data.update(
+            {
+                "@type": "TouristTrip",
+                "description": self.summary,
+                "touristType": [str(label) for label in self.audience_labels],
+                "itinerary": {
+                    "@type": "ItemList",
+                    "numberOfItems": len(places),
+                    "itemListElement": places,
+                },
+            }
+        )
+        if self.localized_operators:
+            data["provider"] = [partner.get_json_ld() for partner in self.localized_operators]
+        if self.price_from is not None:
+            data["offers"] = {
+                "@type": "Offer",
+                "price": str(self.price_from),
+                "priceCurrency": "CNY",
+                "url": data["url"],
+            }
+        if image := image_json_ld(self.hero_image, request):
+            data["image"] = image
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            {
+                "spirit_list": localize_snippets(self.spirits.all(), self.locale),
+                "operator_list": self.localized_operators,
+                "flight_list": self.current_flights(),
+                "related_pages": self.related_route_pages(),
+                "route_map": self.route_map(),
+            }
+        )
+        return context
+
+
+def _parse_time(value):
+    if not value:
+        return None
+    try:
+        return datetime.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _labels(choices, values):
+    labels = dict(choices.choices)
+    return [labels[value] for value in values if value in labels]

@@ -1,0 +1,267 @@
+"""Red sites and scenic spots, and the index page that lists them."""
+
+from django import forms
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.cards import attach_card_images, localized_cards
+from home.seo import PageMetaMixin
+
+from ..blocks import SiteBodyBlock
+from ..choices import City
+from ..geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
+from ..localize import localize_relation, localize_snippets, source_locale_only
+from ..maps import render_location_map
+from .base import image_json_ld, stream_page_ids, tabbed
+
+
+class RedSiteIndexPage(PageMetaMixin, Page):
+    """The list of red sites, grouped by city."""
+
+    intro = RichTextField(
+        _("导语"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("列表上方的一段介绍。"),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tourism.RedSitePage"]
+    max_count_per_parent = 1
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    class Meta:
+        verbose_name = _("红色景点列表")
+        verbose_name_plural = _("红色景点列表")
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        data["@type"] = "CollectionPage"
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sites = list(
+            RedSitePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("operator")
+            .prefetch_related("spirits")
+            .order_by("city", "county", "title")
+        )
+        attach_card_images(sites)
+        localize_relation(sites, "spirits", self.locale, "spirit_list")
+        labels = dict(City.choices)
+        context["city_groups"] = [
+            {"city": code, "label": labels[code], "sites": [s for s in sites if s.city == code]}
+            for code in City.values
+            if any(s.city == code for s in sites)
+        ]
+        context["site_count"] = len(sites)
+        return context
+
+
+class RedSitePage(PageMetaMixin, Page):
+    """A red site or scenic spot: where it is, when it opens, what happened there."""
+
+    summary = models.TextField(
+        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("主图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
+    )
+    city = models.CharField(
+        _("城市"), max_length=10, choices=City.choices, help_text=_("景点所在的城市。")
+    )
+    county = models.CharField(
+        _("区县"),
+        max_length=40,
+        blank=True,
+        help_text=_("例如“宝塔区”“延川县”；帮助游客了解位置。"),
+    )
+    address = models.CharField(
+        _("地址"), max_length=200, blank=True, help_text=_("可以交给出租车司机的详细地址。")
+    )
+    latitude = models.DecimalField(
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        validators=LATITUDE_VALIDATORS,
+        help_text=_("WGS-84（GPS）纬度，-90 至 90，例如 36.594000；不要填高德坐标。"),
+    )
+    longitude = models.DecimalField(
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        validators=LONGITUDE_VALIDATORS,
+        help_text=_("WGS-84（GPS）经度，-180 至 180，例如 109.500000；不要填高德坐标。"),
+    )
+    opening_hours = models.TextField(
+        _("开放时间"),
+        max_length=400,
+        blank=True,
+        help_text=_("例如“8:00–18:00（周一闭馆，节假日除外）”；淡旺季不同请分行写明。"),
+    )
+    ticket_notes = models.TextField(
+        _("门票与预约"),
+        max_length=600,
+        blank=True,
+        help_text=_("票价、免票政策、是否需要实名预约以及预约渠道。"),
+    )
+    accessibility_notes = models.TextField(
+        _("无障碍信息"),
+        max_length=600,
+        blank=True,
+        help_text=_("台阶、坡道、轮椅租借、无障碍卫生间等；帮助行动不便的游客做准备。"),
+    )
+    spirits = ParentalManyToManyField(
+        "tourism.Spirit",
+        verbose_name=_("体现的精神"),
+        blank=True,
+        related_name="red_sites",
+        limit_choices_to=source_locale_only,
+        help_text=_("这处景点与哪种精神相关；用于筛选和推荐。"),
+    )
+    operator = models.ForeignKey(
+        "tourism.Partner",
+        verbose_name=_("运营机构"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operated_sites",
+        help_text=_("负责运营或售票的合作机构。"),
+    )
+    body = StreamField(
+        SiteBodyBlock(),
+        blank=True,
+        verbose_name=_("正文"),
+        help_text=_("历史、看点和参观建议：正文、图片、引文、图集和历史时间线。"),
+    )
+    related_sites = StreamField(
+        [
+            (
+                "site",
+                blocks.PageChooserBlock(
+                    page_type="tourism.RedSitePage", label=_("景点"), help_text=_("相关景点。")
+                ),
+            )
+        ],
+        blank=True,
+        max_num=6,
+        verbose_name=_("相关景点"),
+        help_text=_("最多六处，可顺路参观的景点。"),
+    )
+
+    card_image_field = "image"
+    og_type = "place"
+    parent_page_types = ["tourism.RedSiteIndexPage"]
+    subpage_types = []
+    override_translatable_fields = [SynchronizedField("spirits")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("county"),
+        index.SearchField("address"),
+        index.SearchField("body"),
+        index.FilterField("city"),
+        index.RelatedFields("operator", [index.SearchField("name")]),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("county")]),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("位置"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opening_hours"),
+                FieldPanel("ticket_notes"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("参观信息"),
+        ),
+        FieldPanel("spirits", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("operator"),
+        FieldPanel("body"),
+        FieldPanel("related_sites"),
+    ]
+    edit_handler = tabbed(content_panels)
+
+    class Meta:
+        verbose_name = _("红色景点")
+        verbose_name_plural = _("红色景点")
+
+    def get_card_summary(self):
+        return self.summary
+
+    def get_card_meta(self):
+        return " · ".join(str(p) for p in (self.get_city_display(), self.county) if p)
+
+    @cached_property
+    def map_links(self):
+        return map_links(self.latitude, self.longitude, self.title)
+
+    def location_map(self):
+        return render_location_map(self)
+
+    def localized_spirits(self):
+        return localize_snippets(self.spirits.all(), self.locale)
+
+    def related_site_pages(self):
+        ids = stream_page_ids(self.related_sites, "site")
+        cards = localized_cards(ids, self.locale)
+        return [cards[pk] for pk in ids if pk in cards and cards[pk].pk != self.pk]
+
+    def get_json_ld(self, request):
+        data = super().get_json_ld(request)
+        data.update(
+            {
+                "@type": "TouristAttraction",
+                "description": self.summary,
+                "geo": {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.latitude),
+                    "longitude": float(self.longitude),
+                },
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressCountry": "CN",
+                    "addressLocality": str(self.get_city_display()),
+                    **({"streetAddress": self.address} if self.address else {}),
+                    **({"addressRegion": self.county} if self.county else {}),
+                },
+            }
+        )
+        if image := image_json_ld(self.image, request):
+            data["image"] = image
+        if self.operator_id:
+            data["provider"] = self.operator.get_json_ld()
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["spirit_list"] = self.localized_spirits()
+        context["related_pages"] = self.related_site_pages()
+        return context
