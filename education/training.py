@@ -372,7 +372,7 @@ class TrainingProgrammePage(RoutablePageMixin, PageMetaMixin, Page):
         ]
         by_id = Partner.objects.in_bulk(partner_ids)
         partners = dict(zip(by_id, localize_snippets(by_id.values(), self.locale), strict=True))
-        sites = localized_cards(site_ids, self.locale, with_images=False)
+        sites = localized_cards(site_ids, self.locale, as_cards=False)
         formats = dict(ModuleFormat.choices)
         cities = dict(City.choices)
         plan = []

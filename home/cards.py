@@ -34,24 +34,22 @@ def list_block_ids(raw_items):
     return [pk for pk in ids if pk]
 
 
-def localized_cards(page_ids, locale, with_images=True):
-    """Live, public, specific versions in `locale` of the pages with these ids.
+def localized_cards(page_ids, locale, as_cards=True):
+    """Live, public versions in `locale` of the pages with these ids.
 
     Keyed by the ids asked for, so callers keep their own order. Editors pick
     pages in the source language; visitors get the translation of each one,
     and a page not yet translated is left out rather than shown in the wrong
-    language.
+    language. Cards are specific pages with their images; otherwise plain
+    pages, enough for a link, at one query for all of them.
     """
     if not page_ids:
         return {}
     keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=keys.values())
-        .specific()
-    )
+    pages = Page.objects.live().public().filter(locale=locale, translation_key__in=keys.values())
+    if as_cards:
+        pages = pages.specific()
     by_key = {page.translation_key: page for page in pages}
-    if with_images:
+    if as_cards:
         attach_card_images(by_key.values())
     return {pk: by_key[key] for pk, key in keys.items() if key in by_key}

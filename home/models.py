@@ -142,7 +142,7 @@ class HomePage(PageMetaMixin, Page):
         ]
         cards = localized_cards([pid for s in sections for pid in s["pages"]], self.locale)
         link_ids = [s.get("link_page") for s in sections if s.get("link_page")]
-        links = localized_cards(link_ids, self.locale, with_images=False)
+        links = localized_cards(link_ids, self.locale, as_cards=False)
         return [
             {
                 "heading": s.get("heading", ""),

@@ -13,7 +13,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def study_site(wagtail_basics, demo, home_page):
+def study_site(demo, home_page):
     base = make_base(demo, make_index(demo, home_page))
     session = make_session(base, capacity=30)
     make_session(base, days=40, capacity=10)

@@ -19,7 +19,7 @@ PUPILS_EACH = 2
 
 @requires_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_requests_never_oversell(wagtail_basics, demo, home_page):
+def test_concurrent_requests_never_oversell(demo, home_page):
     base = make_base(demo, make_index(demo, home_page), translate=False)
     session = make_session(base, capacity=30)
     Booking.objects.create(

@@ -106,3 +106,15 @@ def test_compiled_catalogues_match_their_sources(tmp_path):
 
 def test_locale_paths_exist():
     assert all(Path(p).is_dir() for p in settings.LOCALE_PATHS)
+
+
+def test_a_chinese_string_has_one_english_translation_across_apps():
+    """Django merges the apps' catalogues and the first app wins, so two apps
+    translating the same Chinese differently would show the wrong one."""
+    seen = {}
+    conflicts = []
+    for po_path in _catalogues():
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and seen.setdefault(entry.msgid, entry.msgstr) != entry.msgstr:
+                conflicts.append((entry.msgid, seen[entry.msgid], entry.msgstr, po_path))
+    assert not conflicts, conflicts
