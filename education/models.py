@@ -21,8 +21,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -31,7 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from home.cards import attach_card_images
-from home.seo import PageMetaMixin
+from home.seo import PageMetaMixin, tabbed
 from tourism.choices import City
 from tourism.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from tourism.localize import localize_snippets, source_locale_only
@@ -93,13 +91,7 @@ class StudyBaseIndexPage(PageMetaMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("内容")),
-            ObjectList(PageMetaMixin.promote_panels, heading=_("推广与SEO")),
-            ObjectList(Page.settings_panels, heading=_("设置")),
-        ]
-    )
+    edit_handler = tabbed(content_panels)
 
     class Meta:
         verbose_name = _("研学基地列表")
@@ -359,14 +351,7 @@ class StudyBasePage(RoutablePageMixin, PageMetaMixin, Page):
             help_text=_("场次只在中文页面维护，英文页面显示相同场次并共用名额。"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("内容")),
-            ObjectList(session_panels, heading=_("场次")),
-            ObjectList(PageMetaMixin.promote_panels, heading=_("推广与SEO")),
-            ObjectList(Page.settings_panels, heading=_("设置")),
-        ]
-    )
+    edit_handler = tabbed(content_panels, session_panels, _("场次"))
 
     class Meta:
         verbose_name = _("研学基地")

@@ -30,12 +30,11 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from home.cards import attach_card_images, list_block_ids, localized_cards
-from home.seo import PageMetaMixin
+from home.seo import PageMetaMixin, tabbed
 from tourism.blocks import ListItemsBlock
 from tourism.choices import City
 from tourism.fields import ChoiceListField
 from tourism.localize import localize_snippets, source_locale_only
-from tourism.models.base import tabbed
 from tourism.models.snippets import Partner
 
 from .requests import PublicRequest

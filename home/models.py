@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -15,7 +13,7 @@ from wagtail.search import index
 
 from .blocks import FeaturedSectionBlock
 from .cards import list_block_ids, localized_cards
-from .seo import PageMetaMixin
+from .seo import PageMetaMixin, tabbed
 
 
 class HomePage(PageMetaMixin, Page):
@@ -108,14 +106,7 @@ class HomePage(PageMetaMixin, Page):
         ),
     ]
     featured_panels = [FieldPanel("sections")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("内容")),
-            ObjectList(featured_panels, heading=_("精选")),
-            ObjectList(PageMetaMixin.promote_panels, heading=_("推广与SEO")),
-            ObjectList(Page.settings_panels, heading=_("设置")),
-        ]
-    )
+    edit_handler = tabbed(content_panels, featured_panels, _("精选"))
 
     class Meta:
         verbose_name = _("首页")

@@ -1,7 +1,8 @@
 """What base.html needs from every page type: share previews, JSON-LD and cards."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
 
 
 class PageMetaMixin:
@@ -54,3 +55,15 @@ class PageMetaMixin:
         if description := self.get_meta_description():
             data["description"] = description
         return data
+
+
+def tabbed(content, extra=None, extra_heading=None):
+    """Every page editor's tabs: 内容, an optional second tab, 推广与SEO and 设置."""
+    tabs = [ObjectList(content, heading=_("内容"))]
+    if extra:
+        tabs.append(ObjectList(extra, heading=extra_heading))
+    tabs += [
+        ObjectList(PageMetaMixin.promote_panels, heading=_("推广与SEO")),
+        ObjectList(Page.settings_panels, heading=_("设置")),
+    ]
+    return TabbedInterface(tabs)

@@ -1,22 +1,4 @@
-"""What every tourism page type shares: tabs and stream helpers."""
-
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import ObjectList, TabbedInterface
-from wagtail.models import Page
-
-from home.seo import PageMetaMixin
-
-
-def tabbed(content, extra=None, extra_heading=None):
-    """The editor's tabs: 内容, an optional second tab, 推广与SEO and 设置."""
-    tabs = [ObjectList(content, heading=_("内容"))]
-    if extra:
-        tabs.append(ObjectList(extra, heading=extra_heading))
-    tabs += [
-        ObjectList(PageMetaMixin.promote_panels, heading=_("推广与SEO")),
-        ObjectList(Page.settings_panels, heading=_("设置")),
-    ]
-    return TabbedInterface(tabs)
+"""What every tourism page type shares: stream and JSON-LD helpers."""
 
 
 def stream_page_ids(stream, block_type, key=None):

@@ -17,13 +17,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin
+from home.seo import PageMetaMixin, tabbed
 
 from ..blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from ..choices import OfferingKind
 from ..filters import OfferingFilterForm, paginate
 from ..localize import localize_relation, localize_snippets, source_locale_only
-from .base import image_json_ld, tabbed
+from .base import image_json_ld
 from .snippets import Partner
 
 

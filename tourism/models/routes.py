@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin
+from home.seo import PageMetaMixin, tabbed
 
 from ..blocks import ItineraryBlock, ListItemsBlock
 from ..choices import Audience, City, Meal, Pace, RouteRegion, Season
@@ -26,7 +26,7 @@ from ..fields import ChoiceListField
 from ..filters import RouteFilterForm, paginate
 from ..localize import localize_relation, localize_snippets, source_locale_only
 from ..maps import MapPoint, render_svg_map
-from .base import image_json_ld, stream_page_ids, tabbed
+from .base import image_json_ld, stream_page_ids
 from .snippets import Partner, Spirit
 
 

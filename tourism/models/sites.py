@@ -13,14 +13,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin
+from home.seo import PageMetaMixin, tabbed
 
 from ..blocks import SiteBodyBlock
 from ..choices import City
 from ..geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from ..localize import localize_relation, localize_snippets, source_locale_only
 from ..maps import render_location_map
-from .base import image_json_ld, stream_page_ids, tabbed
+from .base import image_json_ld, stream_page_ids
 
 
 class RedSiteIndexPage(PageMetaMixin, Page):
