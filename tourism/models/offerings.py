@@ -23,7 +23,7 @@ from ..blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from ..choices import OfferingKind
 from ..filters import OfferingFilterForm, paginate
 from ..localize import localize_relation, localize_snippets, source_locale_only
-from .base import image_json_ld
+from .base import TourismIndexPage, image_json_ld
 from .snippets import Partner
 
 
@@ -33,31 +33,14 @@ def not_ended(day=None):
     return Q(valid_to__isnull=True) | Q(valid_to__gte=day)
 
 
-class JointOfferingIndexPage(PageMetaMixin, Page):
+class JointOfferingIndexPage(TourismIndexPage):
     """Current joint offerings, filterable by partner and kind."""
 
-    intro = RichTextField(
-        _("导语"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("列表上方的一段介绍。"),
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.JointOfferingPage"]
-    max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed(content_panels)
 
     class Meta:
         verbose_name = _("合作产品列表")
         verbose_name_plural = _("合作产品列表")
-
-    def get_json_ld(self, request):
-        data = super().get_json_ld(request)
-        data["@type"] = "CollectionPage"
-        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -26,35 +26,18 @@ from ..fields import ChoiceListField
 from ..filters import RouteFilterForm, paginate
 from ..localize import localize_relation, localize_snippets, source_locale_only
 from ..maps import MapPoint, render_svg_map
-from .base import image_json_ld, stream_page_ids
+from .base import TourismIndexPage, image_json_ld, stream_page_ids
 from .snippets import Partner, Spirit
 
 
-class RouteIndexPage(PageMetaMixin, Page):
+class RouteIndexPage(TourismIndexPage):
     """All routes, filterable by city, duration, spirit, audience and partner."""
 
-    intro = RichTextField(
-        _("导语"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("列表上方的一段介绍。"),
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RoutePage"]
-    max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed(content_panels)
 
     class Meta:
         verbose_name = _("线路列表")
         verbose_name_plural = _("线路列表")
-
-    def get_json_ld(self, request):
-        data = super().get_json_ld(request)
-        data["@type"] = "CollectionPage"
-        return data
 
     def filter_form(self, request):
         spirits = Spirit.objects.filter(locale=self.locale)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -20,34 +20,17 @@ from ..choices import City
 from ..geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from ..localize import localize_relation, localize_snippets, source_locale_only
 from ..maps import render_location_map
-from .base import image_json_ld, stream_page_ids
+from .base import TourismIndexPage, image_json_ld, stream_page_ids
 
 
-class RedSiteIndexPage(PageMetaMixin, Page):
+class RedSiteIndexPage(TourismIndexPage):
     """The list of red sites, grouped by city."""
 
-    intro = RichTextField(
-        _("导语"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("列表上方的一段介绍。"),
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RedSitePage"]
-    max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed(content_panels)
 
     class Meta:
         verbose_name = _("红色景点列表")
         verbose_name_plural = _("红色景点列表")
-
-    def get_json_ld(self, request):
-        data = super().get_json_ld(request)
-        data["@type"] = "CollectionPage"
-        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
