@@ -44,11 +44,12 @@ class Demo:
 
     # Images ---------------------------------------------------------------
 
-    def image(self, key, title, title_en, size=(1600, 900)):
+    def image(self, key, title, title_en, size=(1600, 900), caption=True):
         """A generated card image: a coloured field, an emblem and the English name.
 
         Its description (the alt text) carries both names, since one image
-        serves both languages.
+        serves both languages. A hero image, under a page's own heading, goes
+        without the caption.
         """
         Image = get_image_model()
         existing = Image.objects.filter(title=title).first()
@@ -70,10 +71,16 @@ class Demo:
             angle = math.pi / 2 + i * math.pi / 5
             points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
         draw.polygon(points, fill="#f2c14e")
-        font = ImageFont.load_default(size=h // 12)
-        small = ImageFont.load_default(size=h // 28)
-        draw.text((w * 0.06, h * 0.62), title_en, fill="#ffffff", font=font)
-        draw.text((w * 0.06, h * 0.78), "Yan'an - Wuxi Red Trails", fill="#f2c14e", font=small)
+        if caption:
+            # The largest size at which the name fits the width.
+            size_px = h // 12
+            font = ImageFont.load_default(size=size_px)
+            while font.getlength(title_en) > w * 0.88 and size_px > 12:
+                size_px -= 2
+                font = ImageFont.load_default(size=size_px)
+            small = ImageFont.load_default(size=h // 28)
+            draw.text((w * 0.06, h * 0.62), title_en, fill="#ffffff", font=font)
+            draw.text((w * 0.06, h * 0.78), "Yan'an - Wuxi Red Trails", fill="#f2c14e", font=small)
         buffer = io.BytesIO()
         canvas.save(buffer, format="JPEG", quality=82)
         image = Image(title=title, description=f"{title} / {title_en}")

@@ -85,7 +85,7 @@ def load(demo):
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=demo.source_locale).first()
     if home is None:
-        hero = demo.image("home-hero", "宝塔山远眺", "Baota Hill at dusk")
+        hero = demo.image("home-hero", "宝塔山远眺", "Baota Hill at dusk", caption=False)
         home = HomePage(
             title="延安—无锡红色足迹",
             slug="home",
