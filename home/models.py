@@ -11,9 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.cards import list_block_ids, localized_cards
+from core.seo import PageMetaMixin, tabbed
+
 from .blocks import FeaturedSectionBlock
-from .cards import list_block_ids, localized_cards
-from .seo import PageMetaMixin, tabbed
 
 
 class HomePage(PageMetaMixin, Page):

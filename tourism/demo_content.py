@@ -10,6 +10,7 @@ import datetime
 import json
 from decimal import Decimal
 
+from core.demo import Texts
 from home.models import HomePage
 
 from .models import (
@@ -23,18 +24,6 @@ from .models import (
     RoutePage,
     Spirit,
 )
-
-
-class Texts(dict):
-    """Collects Chinese → English pairs while the Chinese content is written."""
-
-    def __call__(self, zh, en):
-        self[zh] = en
-        return zh
-
-    def p(self, *pairs):
-        """Rich text: one <p> per (zh, en) pair, each its own translation segment."""
-        return "".join(f"<p>{self(zh, en)}</p>" for zh, en in pairs)
 
 
 def _stream(blocks):

@@ -1,7 +1,7 @@
 """Editorial admin for tourism: what expires soon, and whose city a joint offering is.
 
 Registered from home/wagtail_hooks.py (the editorial framework lives in
-home.editorial): dashboard panels for offerings and flights that end within
+core.editorial): dashboard panels for offerings and flights that end within
 30 days, the "offerings expiring" report, and the cities of a joint offering
 (those of its partners) for the city editors' scope.
 """
@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
-from home.editorial.cities import register_cities
-from home.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
-from home.editorial.reports import (
+from core.editorial.cities import register_cities
+from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
+from core.editorial.reports import (
     DEFAULT_WINDOW,
     DateWindowMixin,
     EditorialReport,
@@ -145,7 +145,3 @@ class FlightsEndingPanel(EditorialPanel):
             for flight in flights[:PANEL_ROWS]
         ]
         return flights.count(), rows
-
-
-PANELS = [ExpiringOfferingsPanel, FlightsEndingPanel]
-REPORTS = [OfferingsExpiringReport]

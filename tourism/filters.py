@@ -11,8 +11,9 @@ from django.core.paginator import Paginator
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import choice_filter
+
 from .choices import Audience, OfferingKind, RouteRegion
-from .fields import choice_filter
 
 PER_PAGE = 12
 # Longer values are never valid choices; cut them before they reach a form.

@@ -1,9 +1,11 @@
 """Admin: the spirits, partners and flights under one "红色旅游" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .editorial import ExpiringOfferingsPanel, FlightsEndingPanel, OfferingsExpiringReport
 from .models import Flight, Partner, Spirit
 
 
@@ -38,3 +40,21 @@ class TourismViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TourismViewSetGroup)
+
+
+# Editorial: dashboard panels and reports of this app (see core/wagtail_hooks.py).
+
+
+@hooks.register("construct_homepage_panels")
+def add_tourism_panels(request, panels):
+    panels.extend([ExpiringOfferingsPanel(), FlightsEndingPanel()])
+
+
+@hooks.register("register_editorial_report")
+def register_offeringsexpiringreport():
+    return OfferingsExpiringReport
+
+
+@hooks.register("register_reports_menu_item")
+def offeringsexpiringreport_menu_item():
+    return OfferingsExpiringReport.menu_item()

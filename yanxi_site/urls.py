@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import BilingualSitemap
-from home.views import robots_txt
+from core.sitemaps import BilingualSitemap
+from core.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

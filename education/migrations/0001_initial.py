@@ -2,9 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.seo
+import core.seo
 import modelcluster.fields
-import tourism.localize
+import core.localize
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "研学基地列表",
                 "verbose_name_plural": "研学基地列表",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="StudyBasePage",
@@ -432,7 +432,7 @@ class Migration(migrations.Migration):
                     modelcluster.fields.ParentalManyToManyField(
                         blank=True,
                         help_text="基地课程传承的精神，例如延安精神、南泥湾精神；用于列表筛选。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="study_bases",
                         to="tourism.spirit",
                         verbose_name="弘扬的精神",
@@ -445,7 +445,7 @@ class Migration(migrations.Migration):
             },
             bases=(
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
-                home.seo.PageMetaMixin,
+                core.seo.PageMetaMixin,
                 "wagtailcore.page",
             ),
         ),

@@ -2,10 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.seo
+import core.seo
 import modelcluster.fields
-import tourism.fields
-import tourism.localize
+import core.fields
+import core.localize
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             },
             bases=(
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
-                home.seo.PageMetaMixin,
+                core.seo.PageMetaMixin,
                 "wagtailcore.page",
             ),
         ),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "audiences",
-                    tourism.fields.ChoiceListField(
+                    core.fields.ChoiceListField(
                         blank=True,
                         choices=[
                             ("county_cadres", "县处级干部"),
@@ -342,7 +342,7 @@ class Migration(migrations.Migration):
                     modelcluster.fields.ParentalManyToManyField(
                         blank=True,
                         help_text="项目传承的精神，例如延安精神、张思德精神。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="training_programmes",
                         to="tourism.spirit",
                         verbose_name="弘扬的精神",
@@ -355,7 +355,7 @@ class Migration(migrations.Migration):
             },
             bases=(
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
-                home.seo.PageMetaMixin,
+                core.seo.PageMetaMixin,
                 "wagtailcore.page",
             ),
         ),
@@ -553,7 +553,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "preferred_months",
-                    tourism.fields.ChoiceListField(
+                    core.fields.ChoiceListField(
                         blank=True,
                         choices=[
                             ("1", "1月"),

@@ -1,6 +1,6 @@
 from django import template
 
-from education.choices import AgeBand
+from education.study_tours.choices import AgeBand
 
 register = template.Library()
 

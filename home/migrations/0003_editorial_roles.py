@@ -2,7 +2,7 @@
 
 Page permissions are granted on the root page, because no content page exists
 when migrations run; the hooks in home/wagtail_hooks.py narrow them to a
-team's city (home.editorial.permissions). The booking managers' group belongs
+team's city (core.editorial.permissions). The booking managers' group belongs
 to the education app (education 0002).
 
 Names are written out here rather than imported: a migration records what

@@ -22,7 +22,7 @@ class RankOnceMixin:
 
     modelsearch orders SQLite results by a correlated subquery that runs the
     full-text match again for every candidate row: with a few thousand
-    matching pages one page of results took seconds (search/benchmark.py).
+    matching pages one page of results took seconds (benchmarks/search.py).
     Here the match runs once, best first, and only the rows of the requested
     slice are fetched. Counts and facets, which need no order, stay as they are.
     """

@@ -11,9 +11,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from education.models import StudyBasePage
-from education.training import TrainingCohort, TrainingProgrammeIndexPage, TrainingProgrammePage
-from home.editorial import roles
+from core.editorial import roles
+from education.models import (
+    StudyBasePage,
+    TrainingCohort,
+    TrainingProgrammeIndexPage,
+    TrainingProgrammePage,
+)
 from tourism.models import (
     JointOfferingIndexPage,
     Partner,

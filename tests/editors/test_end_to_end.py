@@ -9,8 +9,8 @@ from django.contrib.auth import authenticate
 from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
-from home.demo import Demo
-from home.editorial import demo_content
+from core.demo import Demo
+from core.editorial import demo_content
 from tourism.models import RoutePage
 
 from .helpers import act, create_route_post, route_create_url

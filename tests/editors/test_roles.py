@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowState
 
-from home.editorial import roles
-from home.editorial.cities import editorial_cities
+from core.editorial import roles
+from core.editorial.cities import editorial_cities
 from tourism.models import RoutePage, Spirit
 
 from .helpers import (

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.test import TestCase
 from wagtail.models import Locale
 
+from core.demo import Demo
 from home import demo_content as home_demo
-from home.demo import Demo
 
 from .factories import make_base, make_index, make_session
 

@@ -10,8 +10,8 @@ from django.core import mail
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from education.choices import BookingStatus
 from education.models import Booking
+from education.study_tours.choices import BookingStatus
 
 from .base import StudyTourTestCase
 from .factories import book_url, booking_data, make_session

@@ -10,8 +10,8 @@ from django.db import DatabaseError
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from education.choices import BookingStatus, SessionStatus
 from education.models import Booking
+from education.study_tours.choices import BookingStatus, SessionStatus
 
 from .base import StudyTourTestCase
 from .factories import book_url, booking_data, make_base, make_session
@@ -238,7 +238,9 @@ class BookingFormTests(StudyTourTestCase):
         assert len(mail.outbox) == 2  # the replay sends nothing again
 
     def test_database_error_apologises_and_keeps_the_form(self):
-        with mock.patch("education.bookings.Booking.save", side_effect=DatabaseError("disk full")):
+        with mock.patch(
+            "education.models.sessions.Booking.save", side_effect=DatabaseError("disk full")
+        ):
             response = self.post()
         assert response.status_code == 503
         html = response.content.decode()

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from education.choices import SEAT_HOLDING_STATUSES, BookingStatus
 from education.models import Booking
+from education.study_tours.choices import SEAT_HOLDING_STATUSES, BookingStatus
 from tests.conftest import requires_postgres
 
 from .factories import book_url, booking_data, make_base, make_index, make_session

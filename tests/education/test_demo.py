@@ -10,11 +10,11 @@ from django.core.cache import cache
 from django.test import TestCase
 from django.utils import timezone
 
-from education import demo_content as education_demo
-from education.choices import BookingStatus
+from core.demo import Demo
 from education.models import Booking, StudyBasePage
+from education.study_tours import demo as education_demo
+from education.study_tours.choices import BookingStatus
 from home import demo_content as home_demo
-from home.demo import Demo
 from tourism import demo_content as tourism_demo
 
 from .factories import booking_data

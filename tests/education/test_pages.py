@@ -10,14 +10,13 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from education.choices import BookingStatus, SessionStatus
 from education.models import (
-    RATIO_FIELDS,
     Booking,
     StudyBaseIndexPage,
     StudyBasePage,
     StudySession,
 )
+from education.study_tours.choices import RATIO_FIELDS, BookingStatus, SessionStatus
 from home.models import HomePage
 from tests.utils import PageTestCase
 from tourism.models import Spirit

@@ -9,13 +9,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from education.admin_views import neutralize_formula
-from education.requests import (
-    REFERENCE_ALPHABET,
-    new_reference,
-    normalize_phone,
-    send_notification,
-)
+from education.public_requests.admin import neutralize_formula
+from education.public_requests.forms import normalize_phone
+from education.public_requests.models import REFERENCE_ALPHABET, new_reference
+from education.public_requests.notifications import send_notification
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "education" / "locale"
 

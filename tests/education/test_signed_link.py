@@ -6,8 +6,8 @@ from unittest import mock
 from django.core import mail, signing
 from django.utils import timezone
 
-from education.choices import BookingStatus
 from education.models import Booking
+from education.study_tours.choices import BookingStatus
 
 from .base import StudyTourTestCase
 from .factories import book_url, booking_data, make_base

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.demo import Demo
+from core.demo import Demo
 from home.models import HomePage
 from tests.utils import PageTestCase
 

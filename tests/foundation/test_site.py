@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from home.management.commands.compile_translations import catalogue_dirs
+from core.management.commands.compile_translations import catalogue_dirs
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db

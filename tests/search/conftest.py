@@ -4,8 +4,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import TestCase, override_settings
 
+from core.demo import Demo
 from home import demo_content
-from home.demo import Demo
 
 from . import corpus
 

@@ -253,8 +253,8 @@ class ContentTestCase:
     def setUpTestData(cls):
         from django.contrib.auth import get_user_model
 
+        from core.demo import Demo
         from home import demo_content
-        from home.demo import Demo
 
         user = get_user_model().objects.create_superuser("admin", "admin@example.cn", "pw")
         demo = Demo(user=user)

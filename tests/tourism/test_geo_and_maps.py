@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tourism.geo import amap_url, osm_url, wgs84_to_gcj02
-from tourism.maps import MapPoint, _label_width, render_location_map, render_svg_map
+from core.geo import amap_url, osm_url, wgs84_to_gcj02
+from core.maps import MapPoint, _label_width, render_location_map, render_svg_map
 
 BAOTA = (36.594, 109.500)
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
-from tourism.geo import wgs84_to_gcj02
+from core.geo import wgs84_to_gcj02
 from tourism.models import JointOfferingPage, RedSitePage
 
 from .builders import ContentTestCase, english

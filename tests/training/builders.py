@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from education.training import TrainingCohort, TrainingProgrammeIndexPage, TrainingProgrammePage
+from education.models import TrainingCohort, TrainingProgrammeIndexPage, TrainingProgrammePage
 from tourism.models import Partner, RedSiteIndexPage, RedSitePage, Spirit
 
 ENGLISH = {

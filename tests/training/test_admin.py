@@ -6,7 +6,8 @@ import io
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from education.training import EnquiryStatus, TrainingEnquiry
+from education.models import TrainingEnquiry
+from education.training.choices import EnquiryStatus
 
 from .base import TrainingTestCase
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from education.training import TrainingEnquiry
+from education.models import TrainingEnquiry
 
 from .builders import make_cohort, make_index, make_programme, tourism_content
 

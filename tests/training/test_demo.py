@@ -1,7 +1,7 @@
 import pytest
 
-from education import training_demo
-from education.training import TrainingProgrammePage
+from education.models import TrainingProgrammePage
+from education.training import demo as training_demo
 
 from .builders import tourism_content
 

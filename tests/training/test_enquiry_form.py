@@ -8,7 +8,8 @@ from django.core import mail
 from django.db import DatabaseError
 from django.test import override_settings
 
-from education.training import EnquiryStatus, TrainingEnquiry
+from education.models import TrainingEnquiry
+from education.training.choices import EnquiryStatus
 
 from .base import TrainingTestCase
 from .builders import enquiry_data

@@ -11,13 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from education.training import (
-    CohortStatus,
-    EnquiryStatus,
-    TrainingEnquiry,
-    TrainingProgrammeIndexPage,
-    TrainingProgrammePage,
-)
+from education.models import TrainingEnquiry, TrainingProgrammeIndexPage, TrainingProgrammePage
+from education.training.choices import CohortStatus, EnquiryStatus
 from home.models import HomePage
 from tests.utils import PageTestCase
 

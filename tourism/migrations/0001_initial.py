@@ -2,11 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.seo
+import core.seo
 import modelcluster.fields
 import modelsearch.index
-import tourism.fields
-import tourism.localize
+import core.fields
+import core.localize
 import uuid
 import wagtail.fields
 from decimal import Decimal
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "days_of_week",
-                    tourism.fields.ChoiceListField(
+                    core.fields.ChoiceListField(
                         blank=True,
                         choices=[
                             ("1", "周一"),
@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "红色景点列表",
                 "verbose_name_plural": "红色景点列表",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="Partner",
@@ -643,7 +643,7 @@ class Migration(migrations.Migration):
                     modelcluster.fields.ParentalManyToManyField(
                         blank=True,
                         help_text="这处景点与哪种精神相关；用于筛选和推荐。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="red_sites",
                         to="tourism.spirit",
                         verbose_name="体现的精神",
@@ -654,7 +654,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "红色景点",
                 "verbose_name_plural": "红色景点",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.AddConstraint(
             model_name="partner",

@@ -2,10 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.seo
+import core.seo
 import modelcluster.fields
-import tourism.fields
-import tourism.localize
+import core.fields
+import core.localize
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "合作产品列表",
                 "verbose_name_plural": "合作产品列表",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="RouteIndexPage",
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "线路列表",
                 "verbose_name_plural": "线路列表",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="JointOfferingPage",
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
                     "partners",
                     modelcluster.fields.ParentalManyToManyField(
                         help_text="至少选择一个；联合产品通常由两市的集团共同推出。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="joint_offerings",
                         to="tourism.partner",
                         verbose_name="合作机构",
@@ -235,7 +235,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "合作产品",
                 "verbose_name_plural": "合作产品",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="RoutePage",
@@ -299,7 +299,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "audiences",
-                    tourism.fields.ChoiceListField(
+                    core.fields.ChoiceListField(
                         blank=True,
                         choices=[
                             ("families", "亲子家庭"),
@@ -315,7 +315,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "best_seasons",
-                    tourism.fields.ChoiceListField(
+                    core.fields.ChoiceListField(
                         blank=True,
                         choices=[
                             ("spring", "春季"),
@@ -547,7 +547,7 @@ class Migration(migrations.Migration):
                     modelcluster.fields.ParentalManyToManyField(
                         blank=True,
                         help_text="组织或销售这条线路的合作机构；用于列表筛选。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="routes",
                         to="tourism.partner",
                         verbose_name="运营机构",
@@ -558,7 +558,7 @@ class Migration(migrations.Migration):
                     modelcluster.fields.ParentalManyToManyField(
                         blank=True,
                         help_text="线路主题；用于列表筛选。",
-                        limit_choices_to=tourism.localize.source_locale_only,
+                        limit_choices_to=core.localize.source_locale_only,
                         related_name="routes",
                         to="tourism.spirit",
                         verbose_name="体现的精神",
@@ -569,6 +569,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "红色旅游线路",
                 "verbose_name_plural": "红色旅游线路",
             },
-            bases=(home.seo.PageMetaMixin, "wagtailcore.page"),
+            bases=(core.seo.PageMetaMixin, "wagtailcore.page"),
         ),
     ]

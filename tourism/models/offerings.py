@@ -16,14 +16,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin, tabbed
+from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
+from core.cards import attach_card_images, localized_cards
+from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.models import TourismIndexPage, image_json_ld
+from core.seo import PageMetaMixin, tabbed
 
-from ..blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from ..choices import OfferingKind
 from ..filters import OfferingFilterForm, paginate
-from ..localize import localize_relation, localize_snippets, source_locale_only
-from .base import TourismIndexPage, image_json_ld
 from .snippets import Partner
 
 

@@ -17,16 +17,18 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin, tabbed
+from core.blocks import ListItemsBlock
+from core.cards import attach_card_images, localized_cards
+from core.choices import City
+from core.fields import ChoiceListField
+from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.maps import MapPoint, render_svg_map
+from core.models import TourismIndexPage, image_json_ld, stream_page_ids
+from core.seo import PageMetaMixin, tabbed
 
-from ..blocks import ItineraryBlock, ListItemsBlock
-from ..choices import Audience, City, Meal, Pace, RouteRegion, Season
-from ..fields import ChoiceListField
+from ..blocks import ItineraryBlock
+from ..choices import Audience, Meal, Pace, RouteRegion, Season
 from ..filters import RouteFilterForm, paginate
-from ..localize import localize_relation, localize_snippets, source_locale_only
-from ..maps import MapPoint, render_svg_map
-from .base import TourismIndexPage, image_json_ld, stream_page_ids
 from .snippets import Partner, Spirit
 
 

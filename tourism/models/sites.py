@@ -12,15 +12,15 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.cards import attach_card_images, localized_cards
-from home.seo import PageMetaMixin, tabbed
+from core.cards import attach_card_images, localized_cards
+from core.choices import City
+from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
+from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.maps import render_location_map
+from core.models import TourismIndexPage, image_json_ld, stream_page_ids
+from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import SiteBodyBlock
-from ..choices import City
-from ..geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
-from ..localize import localize_relation, localize_snippets, source_locale_only
-from ..maps import render_location_map
-from .base import TourismIndexPage, image_json_ld, stream_page_ids
 
 
 class RedSiteIndexPage(TourismIndexPage):

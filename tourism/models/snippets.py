@@ -14,8 +14,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.fields import ChoiceListField
+
 from ..choices import PartnerCity, PartnerKind, Weekday
-from ..fields import ChoiceListField
 
 IATA_AIRPORT = RegexValidator(
     r"^[A-Z]{3}$", _("请输入三个大写字母的 IATA 机场代码，例如 ENY。"), code="iata_airport"

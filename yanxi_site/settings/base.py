@@ -24,6 +24,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "tourism",
     "education",
@@ -153,7 +154,7 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 # Starting a translation must not publish an untranslated English page: the
-# English draft goes live only after moderation (home.editorial.translation).
+# English draft goes live only after moderation (core.editorial.translation).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Machinery every content app shares; it depends on none of them."""
+
+    name = "core"
+    verbose_name = _("公共组件")

@@ -1,0 +1,96 @@
+"""Who may work on which page: the checks behind the page and snippet hooks.
+
+Group page permissions are granted on the root page (pages do not exist when
+the migration runs); these checks narrow them:
+
+- moderators (and superusers) may do everything their permissions allow;
+- a city editor may work on pages whose `editorial_cities` include a city of
+  their group, in either language, and may only create pages in Chinese;
+- a translator may work on translations (any locale but the Chinese source).
+
+A refusal is a short sentence in the user's language saying why, shown on a
+403 page.
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+
+from .cities import city_names, editorial_cities, has_own_cities, submitted_cities
+from .roles import role_for
+
+
+def is_source_locale(obj):
+    return obj.locale.language_code == settings.LANGUAGE_CODE
+
+
+def _city_refusal(role, cities):
+    if not cities:
+        return gettext("这个页面不属于延安或无锡的栏目，只有审核员可以修改。")
+    if not cities & role.cities:
+        return gettext("这个页面属于%(cities)s，你只能编辑%(own)s的页面。") % {
+            "cities": city_names(cities),
+            "own": city_names(role.cities),
+        }
+    return None
+
+
+def _submitted_refusal(role, model, request):
+    """A city chosen in the submitted form must be one of the editor's own."""
+    if request.method != "POST":
+        return None
+    chosen = submitted_cities(model, request.POST)
+    if chosen and not chosen & role.cities:
+        return gettext("你只能为%(own)s创建和编辑页面，请在表单中选择%(own)s。") % {
+            "own": city_names(role.cities)
+        }
+    return None
+
+
+def page_refusal(user, page, request=None):
+    """Why `user` may not edit (delete, copy, move) `page`, or None if they may."""
+    role = role_for(user)
+    if role.unrestricted:
+        return None
+    if not is_source_locale(page) and role.translator:
+        return None
+    if not role.cities:
+        if role.translator:
+            return gettext("译员只能编辑英文译文；中文原文由编辑修改、审核员发布。")
+        return gettext("你的账户没有编辑页面的权限。")
+    refusal = _city_refusal(role, editorial_cities(page))
+    if refusal is None and request is not None:
+        refusal = _submitted_refusal(role, type(page.specific), request)
+    return refusal
+
+
+def create_refusal(user, parent, page_class, request):
+    """Why `user` may not create a `page_class` under `parent`, or None if they may."""
+    role = role_for(user)
+    if role.unrestricted:
+        return None
+    if not role.cities:
+        return gettext("只有编辑和审核员可以新建页面。")
+    if not is_source_locale(parent):
+        return gettext("新页面请先用中文创建，英文版本通过翻译生成。")
+    if has_own_cities(page_class):
+        # The city is chosen in the form itself.
+        return _submitted_refusal(role, page_class, request)
+    return _city_refusal(role, editorial_cities(parent))
+
+
+def snippet_refusal(user, instance):
+    """Translators may change translated snippets only, never the Chinese source."""
+    role = role_for(user)
+    if role.unrestricted or role.cities or not hasattr(instance, "locale"):
+        return None
+    if is_source_locale(instance):
+        return gettext("译员只能编辑英文译文；中文原文由编辑修改。")
+    return None
+
+
+def forbidden(request, reason):
+    """The admin's 403 page, saying why."""
+    return TemplateResponse(
+        request, "core/editorial/forbidden.html", {"reason": reason}, status=403
+    )

@@ -1,0 +1,91 @@
+"""The editors' admin: city scoping, translation review, dashboard panels and reports.
+
+See core/editorial/ for the rules; this module only plugs them into Wagtail.
+Content apps add their own panels with Wagtail's `construct_homepage_panels`
+hook and their reports with `register_editorial_report` (a hook of this
+project: return the report class), in their own wagtail_hooks.py.
+"""
+
+from django.urls import include, path
+from wagtail import hooks
+
+from .editorial import signals  # noqa: F401  (connects the receivers)
+from .editorial.panels import PagesAwaitingModerationPanel, TranslationProgressPanel
+from .editorial.permissions import create_refusal, forbidden, page_refusal, snippet_refusal
+from .editorial.reports import URL_NAMESPACE, PagesMissingEnglishReport
+from .editorial.translation import submit_translation_buttons, submit_translation_for_moderation
+
+
+def editorial_reports():
+    """Every report class, the core ones first, then those the apps register."""
+    return [PagesMissingEnglishReport] + [
+        fn() for fn in hooks.get_hooks("register_editorial_report")
+    ]
+
+
+# City scoping. order=-1: before wagtail-localize swaps in its translation editor.
+
+
+def refuse_page(request, page):
+    refusal = page_refusal(request.user, page, request)
+    return forbidden(request, refusal) if refusal else None
+
+
+hooks.register("before_edit_page", refuse_page, order=-1)
+hooks.register("before_delete_page", refuse_page, order=-1)
+hooks.register("before_copy_page", refuse_page, order=-1)
+hooks.register("before_convert_alias_page", refuse_page, order=-1)
+
+
+@hooks.register("before_move_page", order=-1)
+def refuse_move(request, page, destination):
+    # Index pages name no city, so the destination is not checked: a page
+    # with its own city keeps it wherever it goes.
+    return refuse_page(request, page)
+
+
+@hooks.register("before_create_page", order=-1)
+def refuse_create(request, parent_page, page_class):
+    refusal = create_refusal(request.user, parent_page, page_class, request)
+    return forbidden(request, refusal) if refusal else None
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def refuse_snippet(request, instance):
+    refusal = snippet_refusal(request.user, instance)
+    return forbidden(request, refusal) if refusal else None
+
+
+# Translation review, panels and reports.
+
+# In the page's own header only: a button per listing row would cost queries per row.
+hooks.register("register_page_header_buttons", submit_translation_buttons)
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    report_urls = [pattern for report in editorial_reports() for pattern in report.urlpatterns()]
+    urls = [
+        path(
+            "translations/<int:page_id>/submit/",
+            submit_translation_for_moderation,
+            name="submit_translation",
+        ),
+    ]
+    return [
+        path("editorial/", include((urls, "editorial"), namespace="editorial")),
+        path(
+            "editorial/reports/",
+            include((report_urls, URL_NAMESPACE), namespace=URL_NAMESPACE),
+        ),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend([PagesAwaitingModerationPanel(), TranslationProgressPanel()])
+
+
+@hooks.register("register_reports_menu_item")
+def pages_missing_english_menu_item():
+    return PagesMissingEnglishReport.menu_item()

@@ -1,9 +1,0 @@
-"""Settings for the server that education/benchmark_bookings.py loads: the
-development settings, minus the per-IP limit (every benchmark request comes
-from one address)."""
-
-from yanxi_site.settings.dev import *  # noqa: F403
-
-EDUCATION_REQUEST_RATE = "1000000/h"
-# Measure the site as it runs in production, without debug bookkeeping.
-DEBUG = False

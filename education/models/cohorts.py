@@ -1,0 +1,255 @@
+"""Dated cohorts of a training programme and organisations' enquiries about them."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from core.choices import City
+from core.fields import ChoiceListField
+from education.public_requests.models import PublicRequest
+from education.training.choices import MAX_PARTICIPANTS, CohortStatus, EnquiryStatus, Month
+
+
+class TrainingCohortQuerySet(models.QuerySet):
+    def offered(self, today=None):
+        """Open cohorts whose application deadline has not passed."""
+        today = today or timezone.localdate()
+        return self.filter(status=CohortStatus.OPEN, application_deadline__gte=today).order_by(
+            "yanan_start"
+        )
+
+    def with_occupancy(self):
+        """Annotate `seats_taken`: participants of agreed enquiries."""
+        return self.annotate(
+            seats_taken=Coalesce(
+                Sum(
+                    "enquiries__participants",
+                    filter=Q(enquiries__status=EnquiryStatus.AGREED),
+                ),
+                0,
+            )
+        )
+
+
+class TrainingCohort(models.Model):
+    """A dated run of a programme: its Yan'an stage, then its Wuxi stage."""
+
+    programme = ParentalKey(
+        "education.TrainingProgrammePage",
+        on_delete=models.CASCADE,
+        related_name="cohorts",
+        verbose_name=_("培训项目"),
+        help_text=_("班期所属的培训项目（中文页面）。"),
+    )
+    yanan_start = models.DateField(_("延安阶段开始"), help_text=_("在延安报到的日期。"))
+    yanan_end = models.DateField(_("延安阶段结束"), help_text=_("延安阶段的最后一天。"))
+    wuxi_start = models.DateField(_("无锡阶段开始"), help_text=_("在无锡开课的日期。"))
+    wuxi_end = models.DateField(_("无锡阶段结束"), help_text=_("结业的日期。"))
+    seats = models.PositiveSmallIntegerField(
+        _("名额"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
+        help_text=_("本期学员名额；商定的咨询按参训人数占用名额。"),
+    )
+    application_deadline = models.DateField(
+        _("报名截止日期"), help_text=_("当天仍可报名；之后本期不再显示在页面和表单中。")
+    )
+    status = models.CharField(
+        _("状态"),
+        max_length=20,
+        choices=CohortStatus.choices,
+        default=CohortStatus.OPEN,
+        help_text=_("停止报名或取消后，本期不再接受咨询。"),
+    )
+
+    objects = TrainingCohortQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("yanan_start"), FieldPanel("yanan_end")]),
+        FieldRowPanel([FieldPanel("wuxi_start"), FieldPanel("wuxi_end")]),
+        FieldRowPanel(
+            [FieldPanel("seats"), FieldPanel("application_deadline"), FieldPanel("status")]
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("培训班期")
+        verbose_name_plural = _("培训班期")
+        ordering = ["yanan_start"]
+
+    def __str__(self):
+        return f"{self.yanan_start:%Y-%m-%d} – {self.wuxi_end:%Y-%m-%d}"
+
+    def clean(self):
+        errors = {}
+        order = [
+            (
+                "yanan_end",
+                self.yanan_start,
+                self.yanan_end,
+                _("延安阶段的结束日期不能早于开始日期。"),
+            ),
+            ("wuxi_start", self.yanan_end, self.wuxi_start, _("无锡阶段须在延安阶段结束后开始。")),
+            ("wuxi_end", self.wuxi_start, self.wuxi_end, _("无锡阶段的结束日期不能早于开始日期。")),
+            (
+                "application_deadline",
+                self.application_deadline,
+                self.yanan_start,
+                _("报名截止日期须在开班之前。"),
+            ),
+        ]
+        for field, earlier, later, message in order:
+            if earlier and later and later < earlier:
+                errors[field] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def stage_dates(self, city):
+        if city == City.WUXI:
+            return self.wuxi_start, self.wuxi_end
+        return self.yanan_start, self.yanan_end
+
+    @property
+    def seats_left(self):
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.enquiries.filter(status=EnquiryStatus.AGREED).aggregate(
+                n=Coalesce(Sum("participants"), 0)
+            )["n"]
+        return max(self.seats - taken, 0)
+
+    def label(self):
+        """The cohort as a choice in the enquiry form: dates and seats left."""
+        return gettext(
+            "延安 %(ys)s–%(ye)s · 无锡 %(ws)s–%(we)s（剩余 %(left)s 个名额，%(deadline)s 截止报名）"
+        ) % {
+            "ys": f"{self.yanan_start:%m-%d}",
+            "ye": f"{self.yanan_end:%m-%d}",
+            "ws": f"{self.wuxi_start:%m-%d}",
+            "we": f"{self.wuxi_end:%m-%d}",
+            "left": self.seats_left,
+            "deadline": f"{self.application_deadline:%Y-%m-%d}",
+        }
+
+
+class TrainingEnquiry(PublicRequest):
+    """An organisation's enquiry about training a group of its staff."""
+
+    reference_prefix = "PX"
+    signing_salt = "education.training_enquiry"
+
+    organisation = models.CharField(
+        _("单位名称"),
+        max_length=120,
+        help_text=_("单位全称，例如“无锡市梁溪区委组织部”“某某集团有限公司”。"),
+    )
+    participants = models.PositiveSmallIntegerField(
+        _("参训人数"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
+        help_text=_("计划参加培训的学员人数。"),
+    )
+    preferred_months = ChoiceListField(
+        _("希望的培训月份"),
+        choices=Month.choices,
+        max_length=40,
+        help_text=_("不选具体班期时，请选择希望开班的月份，可多选。"),
+    )
+    programme = models.ForeignKey(
+        "education.TrainingProgrammePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("培训项目"),
+        help_text=_("咨询的培训项目（中文页面）；留空表示定制培训项目。"),
+    )
+    cohort = models.ForeignKey(
+        TrainingCohort,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("班期"),
+        help_text=_("希望参加的班期；商定后按参训人数占用名额。"),
+    )
+    notes = models.TextField(
+        _("备注"),
+        max_length=2000,
+        blank=True,
+        help_text=_("培训需求、定制内容、食宿或其他需要说明的事项。"),
+    )
+    status = models.CharField(
+        _("状态"),
+        max_length=20,
+        choices=EnquiryStatus.choices,
+        default=EnquiryStatus.NEW,
+        help_text=_("商定后占用所选班期的名额。"),
+    )
+
+    class Meta:
+        verbose_name = _("培训咨询")
+        verbose_name_plural = _("培训咨询")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    @property
+    def is_custom(self):
+        return self.programme_id is None
+
+    @property
+    def programme_title(self):
+        return self.programme.title if self.programme else gettext("定制培训项目")
+
+    @property
+    def preferred_month_labels(self):
+        labels = dict(Month.choices)
+        return [labels[m] for m in self.preferred_months if m in labels]
+
+    def get_preferred_months_display(self):
+        """The preferred months as one line in the active language ("5月、6月", "May, June")."""
+        return gettext("、").join(str(label) for label in self.preferred_month_labels)
+
+    def localized_index(self):
+        """The programme index in the language of the enquiry (or the source)."""
+        # By name: pages import these records, never the other way round.
+        pages = apps.get_model("education", "TrainingProgrammeIndexPage").objects.live()
+        return (
+            pages.filter(locale__language_code=self.language).first()
+            or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        )
+
+    def localized_programme(self):
+        if self.programme is None:
+            return None
+        return (
+            type(self.programme)
+            .objects.filter(
+                translation_key=self.programme.translation_key,
+                locale__language_code=self.language,
+            )
+            .first()
+            or self.programme
+        )
+
+    def _public_path(self):
+        index_page = self.localized_index()
+        if index_page is None:
+            raise Http404("No training programme index.")
+        return index_page, index_page.reverse_subpage("enquiry", args=[self.signed_token()])
+
+    def get_public_url(self):
+        index_page, subpath = self._public_path()
+        return index_page.url + subpath
+
+    def get_full_public_url(self):
+        index_page, subpath = self._public_path()
+        return index_page.full_url + subpath

@@ -1,0 +1,268 @@
+"""Dated study sessions of a base and the schools' bookings of them."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+)
+from wagtail.models import Locale
+
+from education.public_requests.models import PublicRequest
+from education.study_tours.choices import (
+    CANCELLABLE_STATUSES,
+    MAX_PUPILS_PER_BOOKING,
+    SEAT_HOLDING_STATUSES,
+    AgeBand,
+    ArrivalMode,
+    BookingStatus,
+    Meals,
+    SessionStatus,
+)
+
+
+class StudySessionQuerySet(models.QuerySet):
+    def with_occupancy(self):
+        """Annotate `seats_taken` and `waitlisted` (number of waiting bookings)."""
+        return self.annotate(
+            seats_taken=Coalesce(
+                Sum("bookings__pupils", filter=Q(bookings__status__in=SEAT_HOLDING_STATUSES)),
+                0,
+            ),
+            waitlisted=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        )
+
+
+class StudySession(models.Model):
+    """A dated offer of a base: one course on one day, for a number of pupils."""
+
+    base = ParentalKey(
+        "education.StudyBasePage",
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("研学基地"),
+        help_text=_("场次所属的基地（中文页面）。"),
+    )
+    date = models.DateField(_("日期"), help_text=_("研学活动的日期。"))
+    start_time = models.TimeField(_("开始时间"), help_text=_("例如 09:00。"))
+    end_time = models.TimeField(_("结束时间"), help_text=_("例如 16:30。"))
+    course_block_id = models.CharField(
+        _("课程"),
+        max_length=64,
+        blank=True,
+        help_text=_("本场次上的课程；新增的课程需先保存页面才会出现在列表中。"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("学生名额"),
+        validators=[MinValueValidator(1), MaxValueValidator(2000)],
+        help_text=_("本场次最多接待的学生人数（不含带队成人）。"),
+    )
+    booking_deadline = models.DateField(
+        _("报名截止日期"), help_text=_("当天仍可报名；之后表单关闭。")
+    )
+    status = models.CharField(
+        _("状态"),
+        max_length=20,
+        choices=SessionStatus.choices,
+        default=SessionStatus.OPEN,
+        help_text=_("停止报名或取消后，表单关闭并向学校说明原因。"),
+    )
+
+    objects = StudySessionQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("course_block_id"),
+        FieldRowPanel(
+            [FieldPanel("capacity"), FieldPanel("booking_deadline"), FieldPanel("status")]
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("研学场次")
+        verbose_name_plural = _("研学场次")
+        ordering = ["date", "start_time"]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{self.base.title} · {self.date:%Y-%m-%d} {self.start_time:%H:%M}"
+
+    def clean(self):
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("结束时间须晚于开始时间。")
+        if self.date and self.booking_deadline and self.booking_deadline > self.date:
+            errors["booking_deadline"] = _("报名截止日期不能晚于活动日期。")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def seats_left(self):
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.bookings.filter(status__in=SEAT_HOLDING_STATUSES).aggregate(
+                n=Coalesce(Sum("pupils"), 0)
+            )["n"]
+        return max(self.capacity - taken, 0)
+
+    @property
+    def is_full(self):
+        return self.seats_left == 0
+
+    @property
+    def is_past(self):
+        return self.date < timezone.localdate()
+
+    def closed_reason(self):
+        """Why the booking form is closed, or "" while it is open."""
+        if self.status == SessionStatus.CANCELLED:
+            return _("该场次已取消，不再接受预约。请选择其他场次。")
+        if self.is_past:
+            return _("该场次已经结束。请选择其他场次。")
+        if self.status == SessionStatus.CLOSED or timezone.localdate() > self.booking_deadline:
+            return _("该场次报名已于 %(date)s 截止。请选择其他场次或致电基地。") % {
+                "date": self.booking_deadline.isoformat()
+            }
+        return ""
+
+    def course_title(self, page):
+        """The title of this session's course on `page` (the base in the reader's language)."""
+        return page.course_titles.get(self.course_block_id, "")
+
+    def starts_at(self):
+        return timezone.make_aware(
+            datetime.datetime.combine(self.date, self.start_time),
+            timezone.get_default_timezone(),
+        )
+
+    def ends_at(self):
+        return timezone.make_aware(
+            datetime.datetime.combine(self.date, self.end_time),
+            timezone.get_default_timezone(),
+        )
+
+    def get_json_ld(self, page, request, location):
+        status = {
+            SessionStatus.CANCELLED: "https://schema.org/EventCancelled",
+        }.get(self.status, "https://schema.org/EventScheduled")
+        data = {
+            "@type": "EducationEvent",
+            "name": self.course_title(page) or page.title,
+            "startDate": self.starts_at().isoformat(),
+            "endDate": self.ends_at().isoformat(),
+            "eventStatus": status,
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": location,
+            "maximumAttendeeCapacity": self.capacity,
+            "remainingAttendeeCapacity": self.seats_left,
+            "inLanguage": page.locale.language_code,
+            "url": page.get_full_url(request) + page.reverse_subpage("book", args=[self.pk]),
+        }
+        if page.age_bands:
+            data["educationalLevel"] = [str(AgeBand(band).label) for band in page.age_bands]
+        return data
+
+
+class Booking(PublicRequest):
+    """A school's request for seats on a study session."""
+
+    reference_prefix = "YX"
+    signing_salt = "education.booking"
+
+    session = models.ForeignKey(
+        StudySession,
+        on_delete=models.PROTECT,
+        related_name="bookings",
+        verbose_name=_("场次"),
+        help_text=_("预约的研学场次。"),
+    )
+    school_name = models.CharField(
+        _("学校名称"), max_length=120, help_text=_("学校全称，例如“无锡市第一中学”。")
+    )
+    age_band = models.CharField(
+        _("年龄段"),
+        max_length=20,
+        choices=AgeBand.choices,
+        help_text=_("参加学生所在学段，决定最低师生比。"),
+    )
+    pupils = models.PositiveIntegerField(
+        _("学生人数"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PUPILS_PER_BOOKING)],
+        help_text=_("参加的学生人数。"),
+    )
+    adults = models.PositiveIntegerField(
+        _("带队成人人数"),
+        validators=[MaxValueValidator(MAX_PUPILS_PER_BOOKING)],
+        help_text=_("随行的老师和家长志愿者人数。"),
+    )
+    access_needs = models.TextField(
+        _("特殊需求与无障碍需求"),
+        max_length=2000,
+        blank=True,
+        help_text=_("例如轮椅使用者人数、饮食禁忌、过敏、需要的协助。"),
+    )
+    meals = models.CharField(
+        _("用餐"),
+        max_length=20,
+        choices=Meals.choices,
+        default=Meals.NONE,
+        help_text=_("需要基地安排的餐食。"),
+    )
+    arrival_mode = models.CharField(
+        _("到达方式"),
+        max_length=20,
+        choices=ArrivalMode.choices,
+        default=ArrivalMode.COACH,
+        help_text=_("学校前往基地的交通方式。"),
+    )
+    notes = models.TextField(
+        _("备注"), max_length=2000, blank=True, help_text=_("其他需要基地知道的事项。")
+    )
+    status = models.CharField(
+        _("状态"),
+        max_length=20,
+        choices=BookingStatus.choices,
+        default=BookingStatus.REQUESTED,
+        help_text=_("待确认和已确认的预约占用名额；取消或未能接待后名额释放。"),
+    )
+
+    class Meta:
+        verbose_name = _("研学预约")
+        verbose_name_plural = _("研学预约")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    @property
+    def holds_seats(self):
+        return self.status in SEAT_HOLDING_STATUSES
+
+    def localized_base(self):
+        """The base page in the language the booking was made in (or the source)."""
+        base = self.session.base
+        locale = Locale.objects.filter(language_code=self.language).first()
+        if locale is None:
+            return base
+        return base.get_translation_or_none(locale) or base
+
+    def cancel_cutoff(self):
+        notice = self.session.base.cancellation_notice_days
+        return self.session.date - datetime.timedelta(days=notice)
+
+    def can_be_cancelled_by_school(self):
+        return self.status in CANCELLABLE_STATUSES and timezone.localdate() <= self.cancel_cutoff()
+
+    def get_public_url(self):
+        base = self.localized_base()
+        return base.url + base.reverse_subpage("booking", args=[self.signed_token()])
+
+    def get_full_public_url(self):
+        base = self.localized_base()
+        return base.full_url + base.reverse_subpage("booking", args=[self.signed_token()])

@@ -1,0 +1,87 @@
+"""Emails about study-tour bookings: to the school in its language, to the base's staff."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from education.public_requests.notifications import send_notification, staff_recipients
+from education.study_tours.choices import BookingStatus
+
+
+def booking_context(booking):
+    base = booking.localized_base()
+    return {
+        "booking": booking,
+        "base": base,
+        "session": booking.session,
+        "course_title": booking.session.course_title(base),
+        "public_url": booking.get_full_public_url(),
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("education_bookings:inspect", args=[booking.pk]),
+        "cancel_cutoff": booking.cancel_cutoff(),
+    }
+
+
+def booking_calendar(booking, context):
+    """An .ics file with the session, so the teacher's calendar has the day."""
+    base, session = context["base"], booking.session
+    with translation.override(booking.language):
+        calendar = Calendar()
+        calendar.add("prodid", "-//Yan'an-Wuxi Red Trails//Study tours//EN")
+        calendar.add("version", "2.0")
+        calendar.add("method", "PUBLISH")
+        event = Event()
+        event.add("uid", f"{booking.reference}@study-tours.yanxi")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", session.starts_at())
+        event.add("dtend", session.ends_at())
+        event.add("summary", " · ".join(filter(None, [base.title, context["course_title"]])))
+        event.add("location", base.address or base.title)
+        if coordinates := base.get_coordinates():
+            event.add("geo", coordinates)
+        event.add(
+            "description",
+            _("预约编号：%(reference)s\n学生 %(pupils)s 人，带队成人 %(adults)s 人。\n%(url)s")
+            % {
+                "reference": booking.reference,
+                "pupils": booking.pupils,
+                "adults": booking.adults,
+                "url": context["public_url"],
+            },
+        )
+        event.add("url", context["public_url"])
+        event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def notify_school(booking):
+    """Tell the school where its booking stands; a confirmation carries the .ics."""
+    context = booking_context(booking)
+    attachments = []
+    if booking.status == BookingStatus.CONFIRMED:
+        attachments.append(
+            (f"{booking.reference}.ics", booking_calendar(booking, context), "text/calendar")
+        )
+    return send_notification(
+        "education/emails/booking_update",
+        context,
+        to=[booking.email],
+        language=booking.language,
+        attachments=attachments,
+        reply_to=staff_recipients(booking.session.base.staff_email),
+    )
+
+
+def notify_staff(booking, event):
+    """Tell the base's staff about a new booking ("new") or a school's cancellation."""
+    context = booking_context(booking) | {"event": event}
+    return send_notification(
+        "education/emails/booking_staff",
+        context,
+        to=staff_recipients(booking.session.base.staff_email),
+        language=settings.LANGUAGE_CODE,
+        reply_to=[booking.email],
+    )

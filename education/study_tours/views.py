@@ -1,0 +1,100 @@
+"""Public views of a study base: the booking form and the school's own booking page.
+
+Both are routes of StudyBasePage, so they live under the language prefix of
+the page (/zh-hans/…, /en/…) and render in that language.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from education.models.sessions import Booking
+from education.public_requests.handler import PublicRequestHandler
+from education.study_tours import notifications, seats
+from education.study_tours.forms import BookingForm
+
+
+class BookingHandler(PublicRequestHandler):
+    model = Booking
+    form_class = BookingForm
+    template_name = "education/booking_form.html"
+    rate_limit_group = "education.booking"
+
+    def create(self, form):
+        return seats.book(form.session.pk, form)
+
+    def notify(self, booking):
+        notifications.notify_school(booking)
+        notifications.notify_staff(booking, "new")
+        messages.success(self.request, _("预约申请已提交，确认邮件已发送到您的邮箱。"))
+
+
+def booking_form(request, page, session):
+    context = {
+        "page": page,
+        "session": session,
+        "course_title": session.course_title(page),
+        "closed_reason": session.closed_reason(),
+        "offer_waitlist": session.is_full,
+    }
+    if context["closed_reason"]:
+        status = 200 if request.method == "GET" else 409
+        return render(request, "education/booking_form.html", context, status=status)
+    handler = BookingHandler(request, context, form_kwargs={"base": page, "session": session})
+    return handler.handle()
+
+
+def booking_detail(request, page, token):
+    """The school's page for its booking, reached by the signed link in its emails.
+
+    A tampered, expired or foreign link is a plain 404: it says nothing about
+    whether a booking exists.
+    """
+    booking = Booking.get_by_token(token, Booking.objects.select_related("session__base__locale"))
+    if booking is None or booking.session.base.translation_key != page.translation_key:
+        raise Http404("No booking for this link.")
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        if not booking.can_be_cancelled_by_school():
+            messages.error(
+                request,
+                _("此预约已无法在线取消，请致电基地。"),
+            )
+        else:
+            try:
+                booking = seats.transition(booking.pk, "cancel")
+            except seats.TransitionRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                notifications.notify_school(booking)
+                notifications.notify_staff(booking, "cancelled")
+                messages.success(request, _("预约已取消，名额已释放。取消确认已发送到您的邮箱。"))
+        return redirect(request.path)
+    response = render(
+        request,
+        "education/booking_detail.html",
+        {
+            "page": page,
+            "booking": booking,
+            "session": booking.session,
+            "course_title": booking.session.course_title(page),
+            "can_cancel": booking.can_be_cancelled_by_school(),
+        },
+    )
+    # A personal page: never cached by a proxy, never indexed.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+class BookingRoutesMixin(RoutablePageMixin):
+    """The booking routes of a study base page: the form of a session and the school's page."""
+
+    @path("book/<int:session_id>/", name="book")
+    def book(self, request, session_id):
+        return booking_form(request, self, self.get_session_or_404(session_id))
+
+    @path("booking/<str:token>/", name="booking")
+    def booking(self, request, token):
+        return booking_detail(request, self, token)

@@ -1,0 +1,162 @@
+"""Booking managers' admin of training enquiries."""
+
+import django_filters
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+
+from education.models.cohorts import TrainingCohort, TrainingEnquiry
+from education.models.training import TrainingProgrammePage
+from education.public_requests.admin import PublicRequestViewSet
+from education.training.choices import EnquiryStatus
+
+
+def source_programmes(_request=None):
+    """Programmes to filter by: the source pages, which enquiries point to."""
+    return TrainingProgrammePage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE
+    ).order_by("title")
+
+
+class TrainingEnquiryFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=EnquiryStatus.choices)
+    programme = django_filters.ModelChoiceFilter(
+        label=_("培训项目"), queryset=source_programmes, null_label=_("定制培训项目")
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("提交时间"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = TrainingEnquiry
+        fields = []
+
+
+class TrainingEnquiryViewSet(PublicRequestViewSet):
+    model = TrainingEnquiry
+    name = "education_training_enquiries"
+    url_prefix = "education/training-enquiries"
+    icon = "user"
+    menu_label = _("培训咨询")
+    menu_order = 251
+    list_display = [
+        "reference",
+        "organisation",
+        Column("programme", label=_("培训项目"), accessor="programme"),
+        Column("cohort", label=_("班期"), accessor="cohort"),
+        "participants",
+        Column("status", label=_("状态"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("提交时间"), sort_key="created_at"),
+    ]
+    filterset_class = TrainingEnquiryFilterSet
+    search_fields = ["reference", "organisation", "contact_name", "email"]
+    ordering = ["-created_at"]
+    list_export = [
+        "reference",
+        "get_status_display",
+        "organisation",
+        "contact_name",
+        "contact_role",
+        "phone",
+        "email",
+        "programme_title",
+        "cohort",
+        "participants",
+        "get_preferred_months_display",
+        "notes",
+        "language",
+        "created_at",
+        "staff_notes",
+    ]
+    export_headings = {
+        "get_status_display": _("状态"),
+        "programme_title": _("培训项目"),
+        "cohort": _("班期"),
+        "get_preferred_months_display": _("希望的培训月份"),
+    }
+    export_filename = "training-enquiries"
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "organisation",
+        "contact_name",
+        "contact_role",
+        "phone",
+        "email",
+        "programme",
+        "cohort",
+        "participants",
+        "preferred_months",
+        "notes",
+        "consent",
+        "language",
+        "created_at",
+        "updated_at",
+        "staff_notes",
+    ]
+    actions = {
+        "discuss": {
+            "label": _("开始沟通"),
+            "from": {EnquiryStatus.NEW},
+            "confirm": _("将此咨询标记为“沟通中”？"),
+            "icon": "comment",
+        },
+        "agree": {
+            "label": _("商定"),
+            "from": {EnquiryStatus.NEW, EnquiryStatus.DISCUSSING},
+            "confirm": _("将此咨询标记为“已商定”？所选班期将按参训人数占用名额。"),
+            "icon": "check",
+        },
+        "close": {
+            "label": _("关闭"),
+            "from": {EnquiryStatus.NEW, EnquiryStatus.DISCUSSING, EnquiryStatus.AGREED},
+            "confirm": _("关闭此咨询？已占用的名额将释放。"),
+            "icon": "cross",
+        },
+    }
+    targets = {
+        "discuss": EnquiryStatus.DISCUSSING,
+        "agree": EnquiryStatus.AGREED,
+        "close": EnquiryStatus.CLOSED,
+    }
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=TrainingEnquiry.objects.select_related("programme", "cohort"), **kwargs
+        )
+
+    def perform_action(self, request, enquiry, action):
+        with transaction.atomic():
+            # The cohort row is the lock: two agreements cannot both take the
+            # last seats. (SQLite has no row locks but serialises writers.)
+            if enquiry.cohort_id:
+                TrainingCohort.objects.select_for_update().filter(pk=enquiry.cohort_id).first()
+            enquiry = TrainingEnquiry.objects.select_related("cohort").get(pk=enquiry.pk)
+            if enquiry.status not in self.actions[action]["from"]:
+                messages.error(
+                    request,
+                    gettext("培训咨询 %(reference)s 当前状态为“%(status)s”，不能执行此操作。")
+                    % {"reference": enquiry.reference, "status": enquiry.get_status_display()},
+                )
+                return ""
+            if (
+                action == "agree"
+                and enquiry.cohort
+                and enquiry.participants > (left := enquiry.cohort.seats_left)
+            ):
+                messages.error(
+                    request,
+                    gettext("班期只剩 %(left)s 个名额，不够咨询 %(reference)s 的 %(n)s 人。")
+                    % {"left": left, "reference": enquiry.reference, "n": enquiry.participants},
+                )
+                return ""
+            enquiry.status = self.targets[action]
+            enquiry.save(update_fields=["status", "updated_at"])
+        return gettext("培训咨询 %(reference)s 已更新为“%(status)s”。") % {
+            "reference": enquiry.reference,
+            "status": enquiry.get_status_display(),
+        }
