@@ -202,10 +202,6 @@ class TrainingEnquiry(PublicRequest):
         indexes = [models.Index(fields=["status", "created_at"])]
 
     @property
-    def is_custom(self):
-        return self.programme_id is None
-
-    @property
     def programme_title(self):
         return self.programme.title if self.programme else gettext("定制培训项目")
 
