@@ -5,10 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,32 +14,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from core.choices import City
 from core.fields import ChoiceListField
 from education.public_requests.models import PublicRequest
-from education.training.choices import MAX_PARTICIPANTS, CohortStatus, EnquiryStatus, Month
+from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
+
+from .seats import SeatedOccasion
 
 
-class TrainingCohortQuerySet(models.QuerySet):
-    def offered(self, today=None):
-        """Open cohorts whose application deadline has not passed."""
-        today = today or timezone.localdate()
-        return self.filter(status=CohortStatus.OPEN, application_deadline__gte=today).order_by(
-            "yanan_start"
-        )
-
-    def with_occupancy(self):
-        """Annotate `seats_taken`: participants of agreed enquiries."""
-        return self.annotate(
-            seats_taken=Coalesce(
-                Sum(
-                    "enquiries__participants",
-                    filter=Q(enquiries__status=EnquiryStatus.AGREED),
-                ),
-                0,
-            )
-        )
-
-
-class TrainingCohort(models.Model):
+class TrainingCohort(SeatedOccasion):
     """A dated run of a programme: its Yan'an stage, then its Wuxi stage."""
+
+    # Agreed enquiries hold as many seats as they send participants.
+    seat_requests = "enquiries"
+    seats_per_request = "participants"
+    seat_holding_statuses = (EnquiryStatus.AGREED,)
 
     programme = ParentalKey(
         "education.TrainingProgrammePage",
@@ -55,29 +38,23 @@ class TrainingCohort(models.Model):
     yanan_end = models.DateField(_("延安阶段结束"), help_text=_("延安阶段的最后一天。"))
     wuxi_start = models.DateField(_("无锡阶段开始"), help_text=_("在无锡开课的日期。"))
     wuxi_end = models.DateField(_("无锡阶段结束"), help_text=_("结业的日期。"))
-    seats = models.PositiveSmallIntegerField(
+    capacity = models.PositiveSmallIntegerField(
         _("名额"),
+        db_column="seats",
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
         help_text=_("本期学员名额；商定的咨询按参训人数占用名额。"),
     )
-    application_deadline = models.DateField(
-        _("报名截止日期"), help_text=_("当天仍可报名；之后本期不再显示在页面和表单中。")
+    booking_deadline = models.DateField(
+        _("报名截止日期"),
+        db_column="application_deadline",
+        help_text=_("当天仍可报名；之后本期不再显示在页面和表单中。"),
     )
-    status = models.CharField(
-        _("状态"),
-        max_length=20,
-        choices=CohortStatus.choices,
-        default=CohortStatus.OPEN,
-        help_text=_("停止报名或取消后，本期不再接受咨询。"),
-    )
-
-    objects = TrainingCohortQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("yanan_start"), FieldPanel("yanan_end")]),
         FieldRowPanel([FieldPanel("wuxi_start"), FieldPanel("wuxi_end")]),
         FieldRowPanel(
-            [FieldPanel("seats"), FieldPanel("application_deadline"), FieldPanel("status")]
+            [FieldPanel("capacity"), FieldPanel("booking_deadline"), FieldPanel("status")]
         ),
     ]
 
@@ -101,8 +78,8 @@ class TrainingCohort(models.Model):
             ("wuxi_start", self.yanan_end, self.wuxi_start, _("无锡阶段须在延安阶段结束后开始。")),
             ("wuxi_end", self.wuxi_start, self.wuxi_end, _("无锡阶段的结束日期不能早于开始日期。")),
             (
-                "application_deadline",
-                self.application_deadline,
+                "booking_deadline",
+                self.booking_deadline,
                 self.yanan_start,
                 _("报名截止日期须在开班之前。"),
             ),
@@ -118,15 +95,6 @@ class TrainingCohort(models.Model):
             return self.wuxi_start, self.wuxi_end
         return self.yanan_start, self.yanan_end
 
-    @property
-    def seats_left(self):
-        taken = getattr(self, "seats_taken", None)
-        if taken is None:
-            taken = self.enquiries.filter(status=EnquiryStatus.AGREED).aggregate(
-                n=Coalesce(Sum("participants"), 0)
-            )["n"]
-        return max(self.seats - taken, 0)
-
     def label(self):
         """The cohort as a choice in the enquiry form: dates and seats left."""
         return gettext(
@@ -137,7 +105,7 @@ class TrainingCohort(models.Model):
             "ws": f"{self.wuxi_start:%m-%d}",
             "we": f"{self.wuxi_end:%m-%d}",
             "left": self.seats_left,
-            "deadline": f"{self.application_deadline:%Y-%m-%d}",
+            "deadline": f"{self.booking_deadline:%Y-%m-%d}",
         }
 
 

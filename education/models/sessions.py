@@ -5,8 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -25,24 +24,30 @@ from education.study_tours.choices import (
     ArrivalMode,
     BookingStatus,
     Meals,
-    SessionStatus,
 )
 
+from .seats import OccasionStatus, SeatedOccasion, SeatedOccasionQuerySet
 
-class StudySessionQuerySet(models.QuerySet):
+
+class StudySessionQuerySet(SeatedOccasionQuerySet):
     def with_occupancy(self):
-        """Annotate `seats_taken` and `waitlisted` (number of waiting bookings)."""
-        return self.annotate(
-            seats_taken=Coalesce(
-                Sum("bookings__pupils", filter=Q(bookings__status__in=SEAT_HOLDING_STATUSES)),
-                0,
-            ),
-            waitlisted=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        """Also annotate `waitlisted`: the number of waiting bookings."""
+        return (
+            super()
+            .with_occupancy()
+            .annotate(
+                waitlisted=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED))
+            )
         )
 
 
-class StudySession(models.Model):
+class StudySession(SeatedOccasion):
     """A dated offer of a base: one course on one day, for a number of pupils."""
+
+    # Requested and confirmed bookings hold as many seats as they bring pupils.
+    seat_requests = "bookings"
+    seats_per_request = "pupils"
+    seat_holding_statuses = SEAT_HOLDING_STATUSES
 
     base = ParentalKey(
         "education.StudyBasePage",
@@ -68,14 +73,6 @@ class StudySession(models.Model):
     booking_deadline = models.DateField(
         _("报名截止日期"), help_text=_("当天仍可报名；之后表单关闭。")
     )
-    status = models.CharField(
-        _("状态"),
-        max_length=20,
-        choices=SessionStatus.choices,
-        default=SessionStatus.OPEN,
-        help_text=_("停止报名或取消后，表单关闭并向学校说明原因。"),
-    )
-
     objects = StudySessionQuerySet.as_manager()
 
     panels = [
@@ -105,29 +102,16 @@ class StudySession(models.Model):
             raise ValidationError(errors)
 
     @property
-    def seats_left(self):
-        taken = getattr(self, "seats_taken", None)
-        if taken is None:
-            taken = self.bookings.filter(status__in=SEAT_HOLDING_STATUSES).aggregate(
-                n=Coalesce(Sum("pupils"), 0)
-            )["n"]
-        return max(self.capacity - taken, 0)
-
-    @property
-    def is_full(self):
-        return self.seats_left == 0
-
-    @property
     def is_past(self):
         return self.date < timezone.localdate()
 
     def closed_reason(self):
         """Why the booking form is closed, or "" while it is open."""
-        if self.status == SessionStatus.CANCELLED:
+        if self.status == OccasionStatus.CANCELLED:
             return _("该场次已取消，不再接受预约。请选择其他场次。")
         if self.is_past:
             return _("该场次已经结束。请选择其他场次。")
-        if self.status == SessionStatus.CLOSED or timezone.localdate() > self.booking_deadline:
+        if not self.is_taking_requests:
             return _("该场次报名已于 %(date)s 截止。请选择其他场次或致电基地。") % {
                 "date": self.booking_deadline.isoformat()
             }
@@ -151,7 +135,7 @@ class StudySession(models.Model):
 
     def get_json_ld(self, page, request, location):
         status = {
-            SessionStatus.CANCELLED: "https://schema.org/EventCancelled",
+            OccasionStatus.CANCELLED: "https://schema.org/EventCancelled",
         }.get(self.status, "https://schema.org/EventScheduled")
         data = {
             "@type": "EducationEvent",
@@ -239,10 +223,6 @@ class Booking(PublicRequest):
         verbose_name_plural = _("研学预约")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"])]
-
-    @property
-    def holds_seats(self):
-        return self.status in SEAT_HOLDING_STATUSES
 
     def localized_base(self):
         """The base page in the language the booking was made in (or the source)."""

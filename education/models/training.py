@@ -398,7 +398,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, PageMetaMixin, Page):
             first = self.offered_cohorts[0]
             data["startDate"] = first.yanan_start.isoformat()
             data["endDate"] = first.wuxi_end.isoformat()
-            data["applicationDeadline"] = first.application_deadline.isoformat()
+            data["applicationDeadline"] = first.booking_deadline.isoformat()
         return data
 
     def stage_json_ld(self, stage, request):
@@ -420,7 +420,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, PageMetaMixin, Page):
                     "startDate": cohort.stage_dates(stage["city"])[0].isoformat(),
                     "endDate": cohort.stage_dates(stage["city"])[1].isoformat(),
                     "location": place,
-                    "maximumAttendeeCapacity": cohort.seats,
+                    "maximumAttendeeCapacity": cohort.capacity,
                     "url": self.get_full_url(request)
                     + self.reverse_subpage("enquire")
                     + f"?cohort={cohort.pk}",

@@ -14,7 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from education.models.sessions import Booking, StudySession
 from education.models.study_tours import StudyBasePage
 from education.public_requests.admin import PublicRequestViewSet
-from education.study_tours import notifications, seats
+from education.seats import SeatsRefused
+from education.study_tours import bookings, notifications
 from education.study_tours.choices import BookingStatus
 
 
@@ -141,8 +142,8 @@ class BookingViewSet(PublicRequestViewSet):
 
     def perform_action(self, request, booking, action):
         try:
-            booking = seats.transition(booking.pk, action)
-        except seats.TransitionRefused as refusal:
+            booking = bookings.transition(booking.pk, action)
+        except SeatsRefused as refusal:
             messages.error(request, str(refusal))
             return ""
         notifications.notify_school(booking)

@@ -15,12 +15,6 @@ class BaseKind(models.TextChoices):
     RED_SITE = "red_site", _("红色体验地")
 
 
-class SessionStatus(models.TextChoices):
-    OPEN = "open", _("开放报名")
-    CLOSED = "closed", _("停止报名")
-    CANCELLED = "cancelled", _("已取消")
-
-
 class BookingStatus(models.TextChoices):
     REQUESTED = "requested", _("待确认")
     CONFIRMED = "confirmed", _("已确认")

@@ -16,7 +16,6 @@ from education.study_tours.choices import (
     BaseKind,
     BookingStatus,
     Meals,
-    SessionStatus,
 )
 from home.models import HomePage
 from tourism.models import Partner, RedSitePage, Spirit
@@ -365,7 +364,6 @@ def _load_sessions(page, data):
             course_block_id=course_ids[i % len(course_ids)],
             capacity=capacity,
             booking_deadline=date - datetime.timedelta(days=3),
-            status=SessionStatus.OPEN,
         )
 
 

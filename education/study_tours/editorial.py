@@ -8,8 +8,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 
 from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
 from core.editorial.reports import EditorialReport
+from education.models.seats import OccasionStatus
 from education.models.sessions import Booking, StudySession
-from education.study_tours.choices import BookingStatus, SessionStatus
+from education.study_tours.choices import BookingStatus
 
 #: A session is "nearly full" from this share of its seats taken (percent).
 NEARLY_FULL_PERCENT = 80
@@ -19,7 +20,7 @@ def upcoming_sessions():
     """Sessions from today on that still take place, with `seats_taken` and `waitlisted`."""
     return (
         StudySession.objects.filter(date__gte=timezone.localdate())
-        .exclude(status=SessionStatus.CANCELLED)
+        .exclude(status=OccasionStatus.CANCELLED)
         .select_related("base")
         .with_occupancy()
     )
@@ -28,7 +29,7 @@ def upcoming_sessions():
 def nearly_full_sessions():
     return (
         upcoming_sessions()
-        .filter(status=SessionStatus.OPEN)
+        .filter(status=OccasionStatus.OPEN)
         .alias(taken_share=F("seats_taken") * 100)
         .filter(taken_share__gte=F("capacity") * NEARLY_FULL_PERCENT)
     )

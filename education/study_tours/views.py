@@ -12,7 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from education.models.sessions import Booking
 from education.public_requests.handler import PublicRequestHandler
-from education.study_tours import notifications, seats
+from education.seats import SeatsRefused
+from education.study_tours import bookings, notifications
 from education.study_tours.forms import BookingForm
 
 
@@ -23,7 +24,7 @@ class BookingHandler(PublicRequestHandler):
     rate_limit_group = "education.booking"
 
     def create(self, form):
-        return seats.book(form.session.pk, form)
+        return bookings.book(form.session.pk, form)
 
     def notify(self, booking):
         notifications.notify_school(booking)
@@ -63,8 +64,8 @@ def booking_detail(request, page, token):
             )
         else:
             try:
-                booking = seats.transition(booking.pk, "cancel")
-            except seats.TransitionRefused as refusal:
+                booking = bookings.transition(booking.pk, "cancel")
+            except SeatsRefused as refusal:
                 messages.error(request, str(refusal))
             else:
                 notifications.notify_school(booking)

@@ -3,12 +3,12 @@
 import django_filters
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
+from education import seats
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.models.training import TrainingProgrammePage
 from education.public_requests.admin import PublicRequestViewSet
@@ -130,32 +130,13 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
         )
 
     def perform_action(self, request, enquiry, action):
-        with transaction.atomic():
-            # The cohort row is the lock: two agreements cannot both take the
-            # last seats. (SQLite has no row locks but serialises writers.)
-            if enquiry.cohort_id:
-                TrainingCohort.objects.select_for_update().filter(pk=enquiry.cohort_id).first()
-            enquiry = TrainingEnquiry.objects.select_related("cohort").get(pk=enquiry.pk)
-            if enquiry.status not in self.actions[action]["from"]:
-                messages.error(
-                    request,
-                    gettext("培训咨询 %(reference)s 当前状态为“%(status)s”，不能执行此操作。")
-                    % {"reference": enquiry.reference, "status": enquiry.get_status_display()},
-                )
-                return ""
-            if (
-                action == "agree"
-                and enquiry.cohort
-                and enquiry.participants > (left := enquiry.cohort.seats_left)
-            ):
-                messages.error(
-                    request,
-                    gettext("班期只剩 %(left)s 个名额，不够咨询 %(reference)s 的 %(n)s 人。")
-                    % {"left": left, "reference": enquiry.reference, "n": enquiry.participants},
-                )
-                return ""
-            enquiry.status = self.targets[action]
-            enquiry.save(update_fields=["status", "updated_at"])
+        try:
+            enquiry = seats.change_status(
+                TrainingCohort, enquiry.pk, self.actions[action]["from"], self.targets[action]
+            )
+        except seats.SeatsRefused as refusal:
+            messages.error(request, str(refusal))
+            return ""
         return gettext("培训咨询 %(reference)s 已更新为“%(status)s”。") % {
             "reference": enquiry.reference,
             "status": enquiry.get_status_display(),

@@ -30,12 +30,6 @@ class Month(models.TextChoices):
     DEC = "12", _("12月")
 
 
-class CohortStatus(models.TextChoices):
-    OPEN = "open", _("接受报名")
-    CLOSED = "closed", _("停止报名")
-    CANCELLED = "cancelled", _("已取消")
-
-
 class EnquiryStatus(models.TextChoices):
     NEW = "new", _("新咨询")
     DISCUSSING = "discussing", _("沟通中")

@@ -589,6 +589,6 @@ def _load_cohorts(page, data):
             yanan_end=yanan_end,
             wuxi_start=wuxi_start,
             wuxi_end=wuxi_start + datetime.timedelta(days=wuxi_days - 1),
-            seats=seats,
-            application_deadline=today + datetime.timedelta(days=deadline_in),
+            capacity=seats,
+            booking_deadline=today + datetime.timedelta(days=deadline_in),
         )

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from core.editorial.cities import register_cities
 from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
+from education.models.seats import OccasionStatus
 from education.models.training import TrainingProgrammePage
 from education.study_tours.editorial import local_time, occupancy
-from education.training.choices import CohortStatus, EnquiryStatus
+from education.training.choices import EnquiryStatus
 
 STAGE_CITY_FIELD = re.compile(r"^stages-(\d+)-value-city$")
 
@@ -78,7 +79,7 @@ class UpcomingCohortsPanel(EditorialPanel):
     def get_rows(self):
         cohorts = (
             TrainingCohort.objects.filter(yanan_start__gte=timezone.localdate())
-            .exclude(status=CohortStatus.CANCELLED)
+            .exclude(status=OccasionStatus.CANCELLED)
             .select_related("programme")
             .with_occupancy()
             .order_by("yanan_start")
@@ -87,8 +88,8 @@ class UpcomingCohortsPanel(EditorialPanel):
             [
                 Cell(cohort.programme.title),
                 Cell(f"{cohort.yanan_start:%Y-%m-%d}"),
-                Cell(occupancy(cohort.seats_taken, cohort.seats)),
-                Cell(f"{cohort.application_deadline:%Y-%m-%d}"),
+                Cell(occupancy(cohort.seats_taken, cohort.capacity)),
+                Cell(f"{cohort.booking_deadline:%Y-%m-%d}"),
             ]
             for cohort in cohorts[:PANEL_ROWS]
         ]

@@ -208,7 +208,7 @@ def programme(home_page):
         yanan_end=today_plus(20),
         wuxi_start=today_plus(21),
         wuxi_end=today_plus(21),
-        seats=30,
-        application_deadline=today_plus(10),
+        capacity=30,
+        booking_deadline=today_plus(10),
     )
     return page

@@ -11,7 +11,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from education.models import Booking
-from education.study_tours.choices import BookingStatus, SessionStatus
+from education.models.seats import OccasionStatus
+from education.study_tours.choices import BookingStatus
 
 from .base import StudyTourTestCase
 from .factories import book_url, booking_data, make_base, make_session
@@ -131,8 +132,8 @@ class BookingFormTests(StudyTourTestCase):
     def test_closed_sessions_close_the_form_with_a_reason(self):
         yesterday = timezone.localdate() - datetime.timedelta(days=1)
         cases = [
-            ({"status": SessionStatus.CANCELLED}, "该场次已取消"),
-            ({"status": SessionStatus.CLOSED}, "报名已于"),
+            ({"status": OccasionStatus.CANCELLED}, "该场次已取消"),
+            ({"status": OccasionStatus.CLOSED}, "报名已于"),
             ({"booking_deadline": yesterday}, "报名已于"),
             ({"date": yesterday, "booking_deadline": yesterday}, "该场次已经结束"),
         ]

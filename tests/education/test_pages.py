@@ -16,7 +16,8 @@ from education.models import (
     StudyBasePage,
     StudySession,
 )
-from education.study_tours.choices import RATIO_FIELDS, BookingStatus, SessionStatus
+from education.models.seats import OccasionStatus
+from education.study_tours.choices import RATIO_FIELDS, BookingStatus
 from home.models import HomePage
 from tests.utils import PageTestCase
 from tourism.models import Spirit
@@ -107,7 +108,7 @@ class BasePageTests(StudyTourTestCase):
         open_session = self.make_session(capacity=40)
         full = self.make_session(days=30, capacity=16)
         past = self.make_session(days=-3, deadline_days=-5, capacity=20)
-        cancelled = self.make_session(days=40, status=SessionStatus.CANCELLED)
+        cancelled = self.make_session(days=40, status=OccasionStatus.CANCELLED)
         Booking.objects.create(
             session=full,
             school_name="甲校",

@@ -177,8 +177,8 @@ def make_cohort(programme, start_in=30, seats=40, deadline_in=14, **fields):
         "yanan_end": start + datetime.timedelta(days=4),
         "wuxi_start": start + datetime.timedelta(days=5),
         "wuxi_end": start + datetime.timedelta(days=6),
-        "seats": seats,
-        "application_deadline": today + datetime.timedelta(days=deadline_in),
+        "capacity": seats,
+        "booking_deadline": today + datetime.timedelta(days=deadline_in),
         **fields,
     }
     return TrainingCohort.objects.create(programme=programme, **values)

@@ -12,7 +12,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from education.models import TrainingEnquiry, TrainingProgrammeIndexPage, TrainingProgrammePage
-from education.training.choices import CohortStatus, EnquiryStatus
+from education.models.seats import OccasionStatus
+from education.training.choices import EnquiryStatus
 from home.models import HomePage
 from tests.utils import PageTestCase
 
@@ -154,10 +155,10 @@ class ValidationTests(TrainingTestCase):
     def test_cohort_dates_in_order(self):
         cohort = make_cohort(self.programme)
         cohort.wuxi_start = cohort.yanan_start
-        cohort.application_deadline = cohort.wuxi_end
+        cohort.booking_deadline = cohort.wuxi_end
         with self.assertRaises(ValidationError) as raised:
             cohort.full_clean()
-        assert set(raised.exception.message_dict) == {"wuxi_start", "application_deadline"}
+        assert set(raised.exception.message_dict) == {"wuxi_start", "booking_deadline"}
 
     def test_admin_form_shows_the_days_message(self):
         self.client.force_login(self.admin)
@@ -209,8 +210,8 @@ class ValidationTests(TrainingTestCase):
                             "yanan_end": f"{cohort.wuxi_start:%Y-%m-%d}",
                             "wuxi_start": f"{cohort.wuxi_end:%Y-%m-%d}",
                             "wuxi_end": f"{cohort.wuxi_end:%Y-%m-%d}",
-                            "seats": "40",
-                            "application_deadline": f"{cohort.application_deadline:%Y-%m-%d}",
+                            "capacity": "40",
+                            "booking_deadline": f"{cohort.booking_deadline:%Y-%m-%d}",
                             "status": "open",
                         }
                     ],
@@ -270,8 +271,8 @@ class ProgrammePageTests(TrainingTestCase):
         offered = self.make_cohort(start_in=30, deadline_in=10)
         today_deadline = self.make_cohort(start_in=20, deadline_in=0)
         past_deadline = self.make_cohort(start_in=12, deadline_in=-1)
-        closed = self.make_cohort(start_in=40, status=CohortStatus.CLOSED)
-        cancelled = self.make_cohort(start_in=50, status=CohortStatus.CANCELLED)
+        closed = self.make_cohort(start_in=40, status=OccasionStatus.CLOSED)
+        cancelled = self.make_cohort(start_in=50, status=OccasionStatus.CANCELLED)
         html = self.html(self.programme)
         for cohort in (offered, today_deadline):
             assert f"?cohort={cohort.pk}" in html
@@ -340,7 +341,7 @@ class ProgrammePageTests(TrainingTestCase):
         (instance,) = wuxi["hasCourseInstance"]
         assert instance["startDate"] == cohort.wuxi_start.isoformat()
         assert instance["location"]["name"] == "Wuxi"
-        assert data["applicationDeadline"] == cohort.application_deadline.isoformat()
+        assert data["applicationDeadline"] == cohort.booking_deadline.isoformat()
 
     def test_index_lists_programmes_with_the_days_split(self):
         html = self.html(self.index)
