@@ -1,16 +1,28 @@
-"""What tourism page types share: the listing page base, stream and JSON-LD helpers."""
+"""What content page types share: the listing page base, stream and JSON-LD helpers."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from core.cards import attach_card_images
+from core.filters import PER_PAGE, paginate
 from core.seo import PageMetaMixin, tabbed
 
 
-class TourismIndexPage(PageMetaMixin, Page):
-    """A listing of one page type, once under each home page, with an intro."""
+class ListingPage(PageMetaMixin, Page):
+    """The listing of one page type, once under each home page: intro, filters, cards, pages.
+
+    Subclasses declare `parent_page_types` and `subpage_types` (one page type:
+    the one listed), and may set `listing_order`, `filter_form_class` (a
+    core.filters.ListingFilterForm) and `per_page`, or override
+    `get_listed_pages`, `get_filter_form_kwargs` and `prepare_cards` for what
+    their cards show. The template gets `listed_pages` (this page of results,
+    cards ready), `page_obj`, `result_count`, `filter_form` and `is_filtered`.
+    """
 
     intro = RichTextField(
         _("导语"),
@@ -18,20 +30,80 @@ class TourismIndexPage(PageMetaMixin, Page):
         features=["bold", "italic", "link"],
         help_text=_("列表上方的一段介绍。"),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("封面图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("分享卡片与列表封面，建议 1600×900。"),
+    )
 
-    parent_page_types = ["home.HomePage"]
+    card_image_field = "image"
     max_count_per_parent = 1
+    #: Order of the listed pages; the page tree order by default (as editors arrange it).
+    listing_order = ["path"]
+    #: A core.filters.ListingFilterForm subclass, or None for a listing without filters.
+    filter_form_class = None
+    #: Cards on one page of results; None lists everything on one page.
+    per_page = PER_PAGE
+
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
     edit_handler = tabbed(content_panels)
 
     class Meta:
         abstract = True
 
+    def get_card_summary(self):
+        return self.search_description or get_text_for_indexing(self.intro)
+
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
         data["@type"] = "CollectionPage"
         return data
+
+    def get_listed_pages(self):
+        """The live, public children of the listed page type, in listing order."""
+        (model,) = self.specific_class.allowed_subpage_models()
+        return model.objects.child_of(self).live().public().order_by(*self.listing_order)
+
+    def get_filter_form_kwargs(self):
+        """Choices the filter form needs beyond the query string (snippets in this language)."""
+        return {}
+
+    def get_filter_form(self, request):
+        if self.filter_form_class is None:
+            return None
+        return self.filter_form_class(request.GET, **self.get_filter_form_kwargs())
+
+    def prepare_cards(self, pages):
+        """Fetch in bulk what the cards of `pages` show, so a long page costs no more queries."""
+        attach_card_images(pages)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.get_listed_pages()
+        form = self.get_filter_form(request)
+        if form is not None:
+            pages = form.filter(pages)
+        if self.per_page:
+            page_obj = paginate(request, pages, self.per_page)
+            listed, count = list(page_obj.object_list), page_obj.paginator.count
+        else:
+            page_obj = None
+            listed = list(pages)
+            count = len(listed)
+        self.prepare_cards(listed)
+        context.update(
+            listed_pages=listed,
+            page_obj=page_obj,
+            result_count=count,
+            filter_form=form,
+            is_filtered=bool(form and form.active()),
+        )
+        return context
 
 
 def stream_page_ids(stream, block_type, key=None):

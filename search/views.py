@@ -2,7 +2,6 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +15,8 @@ from django_ratelimit.decorators import ratelimit
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
+
+from core.filters import paginate
 
 from .results import clean_query, excerpt, page_text, type_groups
 
@@ -91,9 +92,7 @@ def search(request):
     if selected:
         pages = pages.filter(content_type_id__in=selected["content_type_ids"])
 
-    results = Paginator(
-        pages.specific().search(query) if groups else [], RESULTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    results = paginate(request, pages.specific().search(query) if groups else [], RESULTS_PER_PAGE)
     for page in results:
         page.search_excerpt = excerpt(page_text(page), query)
 
@@ -105,8 +104,9 @@ def search(request):
     context.update(
         {
             "search_results": results,
-            "page_range": results.paginator.get_elided_page_range(
-                results.number, on_each_side=2, on_ends=1
+            # Other pages keep the words and the type, nothing else from the URL.
+            "pagination_query": urlencode(
+                {"q": query, **({"type": selected["key"]} if selected else {})}
             ),
             "groups": groups,
             "total": sum(g["count"] for g in groups),

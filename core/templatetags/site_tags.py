@@ -117,3 +117,15 @@ def html_lang(language_code):
         base, _sep, script = language_code.partition("-")
         return f"{base}-{script.title()}" if len(script) == 4 else language_code
     return language_code
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link, ellipses standing in for long runs (Paginator.ELLIPSIS)."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def block_values(stream):
+    """The values of a StreamField's blocks, for includes that take plain values."""
+    return [block.value for block in stream]

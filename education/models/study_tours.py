@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -26,17 +25,18 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from core.cards import attach_card_images
 from core.choices import City
 from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from core.localize import localize_snippets, source_locale_only
 from core.maps import render_location_map
+from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
 from education.models.sessions import StudySession
 from education.study_tours.blocks import CourseBlock, GalleryImageBlock
 from education.study_tours.choices import RATIO_FIELDS, AgeBand, BaseKind
 from education.study_tours.forms import BaseFilterForm
 from education.study_tours.views import BookingRoutesMixin
+from tourism.models import Spirit
 
 #: Past sessions stay listed (marked as past) for this many days.
 RECENT_SESSION_DAYS = 14
@@ -53,54 +53,19 @@ def ratio_field(band, default):
     )
 
 
-class StudyBaseIndexPage(PageMetaMixin, Page):
+class StudyBaseIndexPage(ListingPage):
     """The list of study bases, filtered by city, age band, spirit and kind."""
 
-    intro = models.TextField(
-        _("导语"), max_length=600, blank=True, help_text=_("列表上方的一段介绍。")
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("封面图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("分享卡片与列表封面，建议 1600×900。"),
-    )
-
-    card_image_field = "image"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["education.StudyBasePage"]
-    max_count_per_parent = 1
-    per_page = 12
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
-    edit_handler = tabbed(content_panels)
+    filter_form_class = BaseFilterForm
 
     class Meta:
         verbose_name = _("研学基地列表")
         verbose_name_plural = _("研学基地列表")
 
-    def get_card_summary(self):
-        return self.search_description or self.intro
-
-    def get_json_ld(self, request):
-        data = super().get_json_ld(request)
-        data["@type"] = "CollectionPage"
-        return data
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = BaseFilterForm(request.GET or None, locale=self.locale)
-        bases = filters.filter(
-            StudyBasePage.objects.child_of(self).live().public().order_by("path")
-        )
-        page = Paginator(bases, self.per_page).get_page(request.GET.get("page"))
-        attach_card_images(page.object_list)
-        context.update(filters=filters, bases=page, query_string=filters.query_string())
-        return context
+    def get_filter_form_kwargs(self):
+        return {"spirits": Spirit.objects.filter(locale=self.locale)}
 
 
 class StudyBasePageForm(WagtailAdminPageForm):

@@ -17,10 +17,11 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from core.blocks import ListItemsBlock
-from core.cards import attach_card_images, list_block_ids, localized_cards
+from core.cards import list_block_ids, localized_cards
 from core.choices import City
 from core.fields import ChoiceListField
 from core.localize import localize_snippets, source_locale_only
+from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
 from education.training.blocks import (
@@ -50,46 +51,23 @@ def cover_image(help_text):
     )
 
 
-class TrainingProgrammeIndexPage(EnquiryRoutesMixin, PageMetaMixin, Page):
+class TrainingProgrammeIndexPage(EnquiryRoutesMixin, ListingPage):
     """All training programmes, and the general enquiry form (custom programmes too)."""
 
-    intro = models.TextField(
-        _("导语"), max_length=600, blank=True, help_text=_("列表上方的一段介绍。")
-    )
-    image = cover_image(_("分享卡片与列表封面，建议 1600×900。"))
-
     template = "education/training/programme_index_page.html"
-    card_image_field = "image"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["education.TrainingProgrammePage"]
-    max_count_per_parent = 1
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
-    edit_handler = tabbed(content_panels)
+    # A short catalogue, every programme on one page, before the custom enquiry.
+    per_page = None
 
     class Meta:
         verbose_name = _("干部培训项目列表")
         verbose_name_plural = _("干部培训项目列表")
 
-    def get_card_summary(self):
-        return self.search_description or self.intro
-
-    def programmes(self):
-        pages = list(TrainingProgrammePage.objects.child_of(self).live().public().order_by("path"))
-        attach_card_images(pages)
-        return pages
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = self.programmes()
         context["enquire_url"] = self.url + self.reverse_subpage("enquire")
         return context
-
-    def get_json_ld(self, request):
-        data = super().get_json_ld(request)
-        data["@type"] = "CollectionPage"
-        return data
 
 
 class TrainingProgrammePageForm(WagtailAdminPageForm):

@@ -1,69 +1,45 @@
-from urllib.parse import urlencode
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.choices import City
+from core.filters import ListingFilterForm, any_choice, snippet_choices
 from education.models.sessions import Booking
 from education.public_requests.forms import PublicRequestForm
 from education.study_tours.choices import MAX_PUPILS_PER_BOOKING, RATIO_FIELDS, AgeBand, BaseKind
-from tourism.models import Spirit
 
 
-class BaseFilterForm(forms.Form):
-    """GET filters of the base listing. Unknown or malformed values are ignored."""
+class BaseFilterForm(ListingFilterForm):
+    """The filters of the study base listing: city, age band, kind and spirit."""
 
     city = forms.ChoiceField(
-        label=_("城市"), required=False, choices=[("", _("全部城市"))] + City.choices
+        label=_("城市"), required=False, choices=any_choice(_("全部城市")) + City.choices
     )
     age_band = forms.ChoiceField(
-        label=_("年龄段"), required=False, choices=[("", _("全部年龄段"))] + AgeBand.choices
+        label=_("年龄段"), required=False, choices=any_choice(_("全部年龄段")) + AgeBand.choices
     )
     kind = forms.ChoiceField(
-        label=_("类型"), required=False, choices=[("", _("全部类型"))] + BaseKind.choices
+        label=_("类型"), required=False, choices=any_choice(_("全部类型")) + BaseKind.choices
     )
-    spirit = forms.ModelChoiceField(
-        label=_("精神"),
-        required=False,
-        queryset=Spirit.objects.none(),
-        to_field_name="slug",
-        empty_label=_("全部"),
-    )
+    spirit = forms.ChoiceField(label=_("精神"), required=False)
 
-    def __init__(self, *args, locale=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["spirit"].queryset = Spirit.objects.filter(locale=locale)
-
-    def filters(self):
-        """The valid, non-empty filters; invalid fields are simply left out."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value and name not in self.errors
-        }
+    def __init__(self, data, *, spirits, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["spirit"].choices = snippet_choices(_("全部精神"), spirits)
 
     def filter(self, queryset):
-        filters = self.filters()
-        if city := filters.get("city"):
+        values = self.active()
+        if city := values.get("city"):
             queryset = queryset.filter(city=city)
-        if kind := filters.get("kind"):
+        if kind := values.get("kind"):
             queryset = queryset.filter(kind=kind)
-        if band := filters.get("age_band"):
+        if band := values.get("age_band"):
+            # A base takes an age band when it sets a pupils-per-adult ratio for it.
             queryset = queryset.filter(**{f"{RATIO_FIELDS[band]}__isnull": False})
-        if spirit := filters.get("spirit"):
-            # Pages link to the source-language spirits; translations share the key.
-            queryset = queryset.filter(spirits__translation_key=spirit.translation_key)
+        # Slugs are shared by a spirit's translations, so one lookup serves both languages.
+        if spirit := values.get("spirit"):
+            queryset = queryset.filter(spirits__slug=spirit).distinct()
         return queryset
-
-    def query_string(self):
-        """The active filters as a query string, for pagination links."""
-        return urlencode(
-            {name: getattr(value, "slug", value) for name, value in self.filters().items()}
-        )
 
 
 class BookingForm(PublicRequestForm):

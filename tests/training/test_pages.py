@@ -84,7 +84,11 @@ class StructureTests(PageTestCase, TrainingTestCase):
     def test_index_is_previewable_and_editable(self):
         self.client.force_login(self.admin)
         data = nested_form_data(
-            {"title": self.index.title, "slug": self.index.slug, "intro": self.index.intro}
+            {
+                "title": self.index.title,
+                "slug": self.index.slug,
+                "intro": rich_text(self.index.intro),
+            }
         )
         self.assertPageIsPreviewable(self.index, post_data=data)
         self.assertPageIsEditable(self.index, post_data=data)

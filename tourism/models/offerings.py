@@ -17,13 +17,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
-from core.cards import attach_card_images, localized_cards
+from core.cards import localized_cards
 from core.localize import localize_relation, localize_snippets, source_locale_only
-from core.models import TourismIndexPage, image_json_ld
+from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
 
 from ..choices import OfferingKind
-from ..filters import OfferingFilterForm, paginate
+from ..filters import OfferingFilterForm, partners_linked_by
 from .snippets import Partner
 
 
@@ -33,41 +33,27 @@ def not_ended(day=None):
     return Q(valid_to__isnull=True) | Q(valid_to__gte=day)
 
 
-class JointOfferingIndexPage(TourismIndexPage):
+class JointOfferingIndexPage(ListingPage):
     """Current joint offerings, filterable by partner and kind."""
 
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.JointOfferingPage"]
+    listing_order = ["valid_to", "title"]
+    filter_form_class = OfferingFilterForm
 
     class Meta:
         verbose_name = _("合作产品列表")
         verbose_name_plural = _("合作产品列表")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        partners = Partner.objects.filter(
-            locale=self.locale,
-            translation_key__in=Partner.objects.filter(joint_offerings__isnull=False).values(
-                "translation_key"
-            ),
-        )
-        form = OfferingFilterForm(request.GET, partners=partners)
-        offerings = form.filter(
-            JointOfferingPage.objects.child_of(self).live().public().filter(not_ended())
-        )
-        page_obj = paginate(request, offerings.order_by("valid_to", "title"))
-        results = list(page_obj.object_list.prefetch_related("partners"))
-        attach_card_images(results)
-        localize_relation(results, "partners", self.locale, "partner_list")
-        context.update(
-            {
-                "filter_form": form,
-                "page_obj": page_obj,
-                "offerings": results,
-                "result_count": page_obj.paginator.count,
-                "is_filtered": bool(form.active()),
-            }
-        )
-        return context
+    def get_filter_form_kwargs(self):
+        return {"partners": partners_linked_by(Partner.objects, "joint_offerings", self.locale)}
+
+    def get_listed_pages(self):
+        return super().get_listed_pages().filter(not_ended()).prefetch_related("partners")
+
+    def prepare_cards(self, pages):
+        super().prepare_cards(pages)
+        localize_relation(pages, "partners", self.locale, "partner_list")
 
 
 class JointOfferingPageForm(WagtailAdminPageForm):

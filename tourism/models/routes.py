@@ -18,58 +18,45 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import ListItemsBlock
-from core.cards import attach_card_images, localized_cards
+from core.cards import localized_cards
 from core.choices import City
 from core.fields import ChoiceListField
 from core.localize import localize_relation, localize_snippets, source_locale_only
 from core.maps import MapPoint, render_svg_map
-from core.models import TourismIndexPage, image_json_ld, stream_page_ids
+from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import ItineraryBlock
 from ..choices import Audience, Meal, Pace, RouteRegion, Season
-from ..filters import RouteFilterForm, paginate
+from ..filters import RouteFilterForm, partners_linked_by
 from .snippets import Partner, Spirit
 
 
-class RouteIndexPage(TourismIndexPage):
+class RouteIndexPage(ListingPage):
     """All routes, filterable by city, duration, spirit, audience and partner."""
 
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RoutePage"]
+    listing_order = ["days", "title"]
+    filter_form_class = RouteFilterForm
 
     class Meta:
         verbose_name = _("线路列表")
         verbose_name_plural = _("线路列表")
 
-    def filter_form(self, request):
-        spirits = Spirit.objects.filter(locale=self.locale)
-        # Partners are offered only if they run a route, in the listing's language.
-        partners = Partner.objects.filter(
-            locale=self.locale,
-            translation_key__in=Partner.objects.filter(routes__isnull=False).values(
-                "translation_key"
-            ),
-        )
-        return RouteFilterForm(request.GET, spirits=spirits, partners=partners)
+    def get_filter_form_kwargs(self):
+        # Partners are offered only if they run a route.
+        return {
+            "spirits": Spirit.objects.filter(locale=self.locale),
+            "partners": partners_linked_by(Partner.objects, "routes", self.locale),
+        }
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        form = self.filter_form(request)
-        routes = form.filter(RoutePage.objects.child_of(self).live().public())
-        page_obj = paginate(request, routes.order_by("days", "title"))
-        results = list(page_obj.object_list.prefetch_related("spirits"))
-        attach_card_images(results)
-        localize_relation(results, "spirits", self.locale, "spirit_list")
-        context.update(
-            {
-                "filter_form": form,
-                "page_obj": page_obj,
-                "routes": results,
-                "result_count": page_obj.paginator.count,
-                "is_filtered": bool(form.active()),
-            }
-        )
-        return context
+    def get_listed_pages(self):
+        return super().get_listed_pages().prefetch_related("spirits")
+
+    def prepare_cards(self, pages):
+        super().prepare_cards(pages)
+        localize_relation(pages, "spirits", self.locale, "spirit_list")
 
 
 class RoutePageForm(WagtailAdminPageForm):

@@ -12,45 +12,46 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.cards import attach_card_images, localized_cards
+from core.cards import localized_cards
 from core.choices import City
 from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from core.localize import localize_relation, localize_snippets, source_locale_only
 from core.maps import render_location_map
-from core.models import TourismIndexPage, image_json_ld, stream_page_ids
+from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import SiteBodyBlock
 
 
-class RedSiteIndexPage(TourismIndexPage):
+class RedSiteIndexPage(ListingPage):
     """The list of red sites, grouped by city."""
 
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RedSitePage"]
+    listing_order = ["city", "county", "title"]
+    # Grouped by city on one page: a page break would split a city's group.
+    per_page = None
 
     class Meta:
         verbose_name = _("红色景点列表")
         verbose_name_plural = _("红色景点列表")
 
+    def get_listed_pages(self):
+        return super().get_listed_pages().select_related("operator").prefetch_related("spirits")
+
+    def prepare_cards(self, pages):
+        super().prepare_cards(pages)
+        localize_relation(pages, "spirits", self.locale, "spirit_list")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sites = list(
-            RedSitePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("operator")
-            .prefetch_related("spirits")
-            .order_by("city", "county", "title")
-        )
-        attach_card_images(sites)
-        localize_relation(sites, "spirits", self.locale, "spirit_list")
+        sites = context["listed_pages"]
         labels = dict(City.choices)
         context["city_groups"] = [
             {"city": code, "label": labels[code], "sites": [s for s in sites if s.city == code]}
             for code in City.values
             if any(s.city == code for s in sites)
         ]
-        context["site_count"] = len(sites)
         return context
 
 
