@@ -7,3 +7,5 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("公共组件")
+    # Demo accounts, one per editorial role (see core.demo.loaders).
+    demo_loaders = ["core.editorial.demo_content.load"]

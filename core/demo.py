@@ -1,112 +1,162 @@
 """Building blocks for demo content: pages, snippets and images in both languages.
 
-Demo content is written in Chinese, the source language, with an English
-text for every Chinese string; English versions are made through
-wagtail-localize, exactly as a translator's work would be, so that the
-translation records exist and the admin shows them as translated.
+Each content app keeps its demo content as TOML data next to a small loader
+that the app's AppConfig names (see `loaders`). Every translatable text in
+the data is a `{ zh = "…", en = "…" }` pair: the Chinese goes into the source
+page, the English into its translation, made through wagtail-localize exactly
+as a translator's work would be, so that the translation records exist and
+the admin shows them as translated. Dates are days from today, so the demo
+never goes stale.
 
 Everything here is idempotent: an object that exists is found and left alone,
 so running the demo command again creates nothing twice.
 """
 
+import datetime
 import hashlib
 import io
-import math
+import random
 import re
+import tomllib
+import uuid
 
+from django.apps import apps
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-# Colours of generated cards, picked by a stable hash of the image key.
+# Colours of generated images, picked by a stable hash of the image key.
 PALETTE = ["#a61b1b", "#7a1212", "#8c3b12", "#2f5d50", "#36454f", "#6b2d5c", "#1f4e79", "#5b4a14"]
+GOLD = "#f2c14e"
+
+# Stream blocks made by the demo get ids derived from their place in the
+# content, so that they are the same on every run.
+BLOCK_NAMESPACE = uuid.UUID("9b1c7d1e-6f0a-4c55-8d7e-3a4f2b1c0d9e")
 
 
-class Texts(dict):
-    """Collects Chinese → English pairs while the Chinese content is written."""
+def read(path):
+    """The data of a demo TOML file."""
+    with open(path, "rb") as file:
+        return tomllib.load(file)
 
-    def __call__(self, zh, en):
-        self[zh] = en
-        return zh
 
-    def p(self, *pairs):
-        """Rich text: one <p> per (zh, en) pair, each its own translation segment."""
-        return "".join(f"<p>{self(zh, en)}</p>" for zh, en in pairs)
+def loaders():
+    """Every app's demo loaders, in the order they must run.
+
+    An app names its loaders in its AppConfig: `demo_loaders` run in
+    INSTALLED_APPS order (so an app comes after the apps whose content it
+    uses), then `demo_final_loaders`, for steps that need every app's content.
+    """
+    configs = apps.get_app_configs()
+    for attribute in ("demo_loaders", "demo_final_loaders"):
+        for config in configs:
+            for path in getattr(config, attribute, ()):
+                yield import_string(path)
+
+
+def is_pair(value):
+    return isinstance(value, dict) and value.keys() == {"zh", "en"}
+
+
+class Paragraphs(list):
+    """Rich text given as {zh, en} pairs, one paragraph each.
+
+    Each paragraph is its own translation segment, so its English is noted
+    paragraph by paragraph.
+    """
+
+
+def chinese(value, english):
+    """The Chinese version of `value`, noting the English of each pair in `english`.
+
+    `value` is data as the TOML gives it: pairs anywhere in dicts and lists
+    (stream data, for instance) become their Chinese text.
+    """
+    if isinstance(value, Paragraphs):
+        return "".join(f"<p>{chinese(pair, english)}</p>" for pair in value)
+    if is_pair(value):
+        english[value["zh"]] = value["en"]
+        return value["zh"]
+    if isinstance(value, dict):
+        return {key: chinese(item, english) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [chinese(item, english) for item in value]
+    return value
+
+
+def stream(blocks, *owner):
+    """Raw stream data from (block type, value) pairs, with stable block ids.
+
+    The one way demo content makes stream blocks and list items (a ListBlock
+    item is a block of type "item"). Translations find their segments by block
+    id, so a block gets the same id on every run, made from its place in the
+    content; `owner` (e.g. the page slug and field name) keeps streams apart.
+    """
+    prefix = ":".join(str(part) for part in owner)
+    return [
+        {"type": kind, "value": value, "id": str(uuid.uuid5(BLOCK_NAMESPACE, f"{prefix}:{number}"))}
+        for number, (kind, value) in enumerate(blocks)
+    ]
 
 
 class Demo:
-    """What each app's `demo.load(demo)` gets: locales, a user, and helpers."""
+    """What each app's demo loader gets: locales, a user, and helpers."""
 
     def __init__(self, user, stdout=None):
         self.user = user
         self.stdout = stdout
         self.source_locale = Locale.get_default()
         self.target_locales = list(Locale.objects.exclude(pk=self.source_locale.pk))
+        self.today = timezone.localdate()
         self.created = 0
 
     def log(self, message):
         if self.stdout is not None:
             self.stdout.write(message)
 
+    def date(self, days):
+        """The date `days` from today; None stays None (an open end)."""
+        return None if days is None else self.today + datetime.timedelta(days=days)
+
     # Images ---------------------------------------------------------------
 
-    def image(self, key, title, title_en, size=(1600, 900), caption=True):
-        """A generated card image: a coloured field, an emblem and the English name.
+    def image(self, key, title, size=(1600, 900)):
+        """A generated placeholder image: abstract colour fields, no text.
 
-        Its description (the alt text) carries both names, since one image
-        serves both languages. A hero image, under a page's own heading, goes
-        without the caption.
+        A drawn name would be in one language only (and a missing glyph shows
+        as "□"), so the picture carries none; its title and description (the
+        alt text) carry the name in both languages, since one image serves
+        both. `title` is a {zh, en} pair.
         """
         Image = get_image_model()
-        existing = Image.objects.filter(title=title).first()
+        existing = Image.objects.filter(title=title["zh"]).first()
         if existing:
             return existing
-        digest = int(hashlib.sha256(key.encode()).hexdigest(), 16)
-        colour = PALETTE[digest % len(PALETTE)]
-        canvas = PILImage.new("RGB", size, colour)
-        draw = ImageDraw.Draw(canvas)
-        w, h = size
-        # A five-pointed star and concentric rings: a deliberate emblem, not noise.
-        cx, cy, r = w * 0.78, h * 0.42, h * 0.22
-        for ring in range(4):
-            rr = r * (1.3 + ring * 0.35)
-            draw.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], outline="#f2c14e", width=3)
-        points = []
-        for i in range(10):
-            radius = r if i % 2 == 0 else r * 0.4
-            angle = math.pi / 2 + i * math.pi / 5
-            points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
-        draw.polygon(points, fill="#f2c14e")
-        if caption:
-            # The largest size at which the name fits the width.
-            size_px = h // 12
-            font = ImageFont.load_default(size=size_px)
-            while font.getlength(title_en) > w * 0.88 and size_px > 12:
-                size_px -= 2
-                font = ImageFont.load_default(size=size_px)
-            small = ImageFont.load_default(size=h // 28)
-            draw.text((w * 0.06, h * 0.62), title_en, fill="#ffffff", font=font)
-            draw.text((w * 0.06, h * 0.78), "Yan'an - Wuxi Red Trails", fill="#f2c14e", font=small)
-        buffer = io.BytesIO()
-        canvas.save(buffer, format="JPEG", quality=82)
-        image = Image(title=title, description=f"{title} / {title_en}")
-        image.file = ImageFile(buffer, name=f"demo-{key}.jpg")
+        image = Image(title=title["zh"], description=f"{title['zh']} / {title['en']}")
+        image.file = ImageFile(placeholder(key, size), name=f"demo-{key}.jpg")
         image.save()
         return image
 
     # Pages ----------------------------------------------------------------
 
-    def page(self, parent, model, slug, english, **fields):
+    def page(self, parent, model, slug, english=None, **fields):
         """Find or create a published page in the source language, then translate it.
 
-        `english` maps each Chinese string of the page to its English text.
+        Texts are {zh, en} pairs anywhere in the field values (see `chinese`).
+        `english` maps Chinese strings given without a pair to their English:
+        only for content built in code whose fields are made ready-to-save
+        (stream JSON, rich text), as the tests' builders do.
         """
+        english = dict(english or {})
+        fields = chinese(fields, english)
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
             page = existing.specific
@@ -119,8 +169,10 @@ class Demo:
         self.translate(page, english)
         return page
 
-    def snippet(self, model, lookup, english, **fields):
-        """Find (by `lookup`) or create a translatable snippet, then translate it."""
+    def snippet(self, model, lookup, english=None, **fields):
+        """Find (by `lookup`) or create a translatable snippet, then translate it (see `page`)."""
+        english = dict(english or {})
+        fields = chinese(fields, english)
         instance = model.objects.filter(locale=self.source_locale, **lookup).first()
         if instance is None:
             instance = model(locale=self.source_locale, **lookup, **fields)
@@ -132,6 +184,7 @@ class Demo:
     def translate(self, instance, english, update=False):
         """Make the English version through wagtail-localize.
 
+        `english` maps each Chinese string of `instance` to its English text.
         An existing translation is left alone unless `update` is true: then it
         is brought in line with the source, as a translator's sync would.
         """
@@ -176,3 +229,32 @@ class Demo:
                 target.get_latest_revision().publish(user=self.user)
             else:
                 translation.save_target(user=self.user, publish=True)
+
+
+def placeholder(key, size):
+    """JPEG bytes of an abstract picture, the same for the same key on every run.
+
+    A sky, a sun and layered hills in one palette colour and gold: enough to
+    tell cards apart and to show how crops and renditions fall.
+    """
+    digest = hashlib.sha256(key.encode()).digest()
+    rng = random.Random(digest)
+    colour = PALETTE[digest[0] % len(PALETTE)]
+    w, h = size
+    canvas = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas, "RGBA")
+    sun_x, sun_y, sun_r = w * rng.uniform(0.15, 0.85), h * rng.uniform(0.2, 0.4), h * 0.12
+    for ring in range(3, 0, -1):
+        r = sun_r * (1 + ring * 0.45)
+        draw.ellipse([sun_x - r, sun_y - r, sun_x + r, sun_y + r], fill=(242, 193, 78, 28))
+    draw.ellipse([sun_x - sun_r, sun_y - sun_r, sun_x + sun_r, sun_y + sun_r], fill=GOLD)
+    for layer in range(3):
+        base = h * (0.55 + layer * 0.14)
+        points = [(0, h)]
+        for step in range(9):
+            points.append((w * step / 8, base - h * rng.uniform(0.0, 0.12)))
+        points.append((w, h))
+        draw.polygon(points, fill=(0, 0, 0, 60 + layer * 40))
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=82)
+    return buffer

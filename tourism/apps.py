@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class TourismConfig(AppConfig):
     name = "tourism"
     verbose_name = _("红色旅游")
+    demo_loaders = ["tourism.demo_content.load"]

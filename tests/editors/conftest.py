@@ -127,7 +127,7 @@ def routes(demo, route_index):
 @pytest.fixture
 def red_site(demo, home_page):
     index = demo.page(home_page, RedSiteIndexPage, "red-sites", ROUTE_EN, title="红色景点")
-    image = demo.image("baota", "宝塔山图", "Baota Hill picture", size=(320, 180))
+    image = demo.image("baota", {"zh": "宝塔山图", "en": "Baota Hill picture"}, size=(320, 180))
     return demo.page(
         index,
         RedSitePage,

@@ -21,7 +21,9 @@ def translation_of(page):
 
 
 def test_numbers_and_images_follow_the_source_text_stays_english(demo, red_site):
-    new_image = demo.image("baota-night", "宝塔山夜景", "Baota Hill at night", size=(320, 180))
+    new_image = demo.image(
+        "baota-night", {"zh": "宝塔山夜景", "en": "Baota Hill at night"}, size=(320, 180)
+    )
     red_site.latitude = Decimal("36.600000")
     red_site.image = new_image
     red_site.save_revision(user=demo.user).publish(user=demo.user)
