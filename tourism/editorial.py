@@ -1,9 +1,8 @@
-"""Editorial admin for tourism: what expires soon, and whose city a joint offering is.
+"""Editorial admin for tourism: offerings and flights that end soon.
 
-Registered from home/wagtail_hooks.py (the editorial framework lives in
-core.editorial): dashboard panels for offerings and flights that end within
-30 days, the "offerings expiring" report, and the cities of a joint offering
-(those of its partners) for the city editors' scope.
+Dashboard panels for what ends within 30 days and the "offerings expiring"
+report, on the framework in core.editorial; tourism/wagtail_hooks.py
+registers them.
 """
 
 import datetime
@@ -14,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
-from core.editorial.cities import register_cities
 from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
 from core.editorial.reports import (
     DEFAULT_WINDOW,
@@ -24,18 +22,7 @@ from core.editorial.reports import (
     user_edits_pages,
 )
 
-from .models import Flight, JointOfferingPage, Partner
-
-
-def partner_cities(partner_ids):
-    return set(Partner.objects.filter(pk__in=partner_ids).values_list("city", flat=True))
-
-
-register_cities(
-    JointOfferingPage,
-    from_page=lambda page: partner_cities(page.partners.values_list("pk", flat=True)),
-    from_data=lambda data: partner_cities([pk for pk in data.getlist("partners") if pk.isdigit()]),
-)
+from .models import Flight, JointOfferingPage
 
 
 def days_left(day):

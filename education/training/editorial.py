@@ -1,38 +1,13 @@
-"""Dashboard panels and city rules of cadre training."""
-
-import re
+"""Dashboard panels of cadre training: enquiries to answer, cohorts about to start."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.editorial.cities import register_cities
 from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
-from education.models.training import TrainingProgrammePage
 from education.study_tours.editorial import local_time, occupancy
 from education.training.choices import CohortStatus, EnquiryStatus
-
-STAGE_CITY_FIELD = re.compile(r"^stages-(\d+)-value-city$")
-
-
-def stage_cities_from_data(data):
-    """The cities of the stages in a submitted programme form (deleted stages left out)."""
-    return {
-        value
-        for key, value in data.items()
-        if (match := STAGE_CITY_FIELD.match(key)) and not data.get(f"stages-{match[1]}-deleted")
-    }
-
-
-# A programme belongs to the cities of its stages (Yan'an, then Wuxi): both teams.
-register_cities(
-    TrainingProgrammePage,
-    from_page=lambda page: {
-        block["value"].get("city") for block in page.stages.raw_data if block["type"] == "stage"
-    },
-    from_data=stage_cities_from_data,
-)
 
 
 class PendingEnquiriesPanel(EditorialPanel):
