@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("公共组件")
+
+    def ready(self):
+        # Here, not in wagtail_hooks.py: Wagtail imports the hooks only when
+        # first asked for one, and `manage.py createsuperuser` never asks.
+        from .editorial import signals  # noqa: F401
