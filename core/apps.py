@@ -9,3 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("公共组件")
     # Demo accounts, one per editorial role (see core.demo.loaders).
     demo_loaders = ["core.editorial.demo_content.load"]
+
+    def ready(self):
+        # Here, not in wagtail_hooks.py: Wagtail imports the hooks only when
+        # first asked for one, and `manage.py createsuperuser` never asks.
+        from .editorial import signals  # noqa: F401

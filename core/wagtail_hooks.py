@@ -1,15 +1,21 @@
 """The editors' admin: city scoping, translation review, dashboard panels and reports.
 
 See core/editorial/ for the rules; this module only plugs them into Wagtail.
-Content apps add their own panels with Wagtail's `construct_homepage_panels`
-hook and their reports with `register_editorial_report` (a hook of this
-project: return the report class), in their own wagtail_hooks.py.
+Every app, core included, registers in its own wagtail_hooks.py:
+
+- its dashboard panels with Wagtail's `construct_homepage_panels` hook (core's
+  come first: their `order` is the lowest);
+- its reports with `register_editorial_report`, a hook of this project that
+  returns a report class: core gives each its URLs under
+  /admin/editorial/reports/ and its item in the Reports menu.
+
+The city rules need no registration: a page type says its cities itself
+(core.editorial.cities.CityScopedPage).
 """
 
 from django.urls import include, path
 from wagtail import hooks
 
-from .editorial import signals  # noqa: F401  (connects the receivers)
 from .editorial.panels import PagesAwaitingModerationPanel, TranslationProgressPanel
 from .editorial.permissions import create_refusal, forbidden, page_refusal, snippet_refusal
 from .editorial.reports import URL_NAMESPACE, PagesMissingEnglishReport
@@ -17,10 +23,7 @@ from .editorial.translation import submit_translation_buttons, submit_translatio
 
 
 def editorial_reports():
-    """Every report class, the core ones first, then those the apps register."""
-    return [PagesMissingEnglishReport] + [
-        fn() for fn in hooks.get_hooks("register_editorial_report")
-    ]
+    return [fn() for fn in hooks.get_hooks("register_editorial_report")]
 
 
 # City scoping. order=-1: before wagtail-localize swaps in its translation editor.
@@ -86,6 +89,13 @@ def add_editorial_panels(request, panels):
     panels.extend([PagesAwaitingModerationPanel(), TranslationProgressPanel()])
 
 
-@hooks.register("register_reports_menu_item")
-def pages_missing_english_menu_item():
-    return PagesMissingEnglishReport.menu_item()
+@hooks.register("register_editorial_report")
+def pages_missing_english_report():
+    return PagesMissingEnglishReport
+
+
+@hooks.register("construct_reports_menu")
+def add_editorial_reports_menu_items(request, menu_items):
+    menu_items.extend(
+        report.menu_item() for report in editorial_reports() if report.user_can_view(request.user)
+    )

@@ -35,10 +35,5 @@ def add_education_panels(request, panels):
 
 
 @hooks.register("register_editorial_report")
-def register_sessions_nearly_full():
+def sessions_nearly_full_report():
     return SessionsNearlyFullReport
-
-
-@hooks.register("register_reports_menu_item")
-def sessions_nearly_full_menu_item():
-    return SessionsNearlyFullReport.menu_item()

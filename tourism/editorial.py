@@ -1,45 +1,29 @@
-"""Editorial admin for tourism: what expires soon, and whose city a joint offering is.
+"""Editorial admin for tourism: offerings and flights that end soon.
 
-Registered from home/wagtail_hooks.py (the editorial framework lives in
-core.editorial): dashboard panels for offerings and flights that end within
-30 days, the "offerings expiring" report, and the cities of a joint offering
-(those of its partners) for the city editors' scope.
+Dashboard panels for what ends within 30 days and the "offerings expiring"
+report, on the framework in core.editorial; tourism/wagtail_hooks.py
+registers them.
 """
 
-import datetime
-
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
-from core.editorial.cities import register_cities
-from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
+from core.editorial.panels import EditorialPanel, ShortDateColumn
 from core.editorial.reports import (
-    DEFAULT_WINDOW,
     DateWindowMixin,
     EditorialReport,
+    date_window,
     page_edit_url,
-    user_edits_pages,
 )
 
-from .models import Flight, JointOfferingPage, Partner
+from .models import Flight, JointOfferingPage
 
 
-def partner_cities(partner_ids):
-    return set(Partner.objects.filter(pk__in=partner_ids).values_list("city", flat=True))
-
-
-register_cities(
-    JointOfferingPage,
-    from_page=lambda page: partner_cities(page.partners.values_list("pk", flat=True)),
-    from_data=lambda data: partner_cities([pk for pk in data.getlist("partners") if pk.isdigit()]),
-)
-
-
-def days_left(day):
-    return (day - timezone.localdate()).days
+def days_left(item):
+    """Days from today to the last day (`valid_to`) of an offering or a flight."""
+    return (item.valid_to - timezone.localdate()).days
 
 
 def expiring_offerings(first, last):
@@ -53,22 +37,12 @@ def flights_ending(first, last):
     return Flight.objects.filter(valid_to__gte=first, valid_to__lte=last)
 
 
-def flight_edit_url(flight):
-    return reverse("wagtailsnippets_tourism_flight:edit", args=[flight.pk])
-
-
-def window():
-    today = timezone.localdate()
-    return today, today + datetime.timedelta(days=DEFAULT_WINDOW)
-
-
 class OfferingsExpiringReport(DateWindowMixin, EditorialReport):
     slug = "offerings-expiring"
     page_title = _("即将到期的合作产品")
     header_icon = "date"
     menu_order = 2020
     model = JointOfferingPage
-    window_field = "valid_to"
     no_results_message = _("所选时间范围内没有到期的合作产品。")
     columns = [
         TitleColumn("title", label=_("产品"), get_url=page_edit_url),
@@ -86,62 +60,49 @@ class OfferingsExpiringReport(DateWindowMixin, EditorialReport):
         "full_url": _("网址"),
     }
 
-    @classmethod
-    def user_can_view(cls, user):
-        return user_edits_pages(user)
-
     def get_queryset(self):
         return expiring_offerings(*self.window).order_by("valid_to", "title")
 
     def decorate_paginated_queryset(self, object_list):
         for offering in object_list:
-            offering.days_left = days_left(offering.valid_to)
+            offering.days_left = days_left(offering)
         return object_list
 
 
 class ExpiringOfferingsPanel(EditorialPanel):
     panel_id = "editorial-offerings-expiring"
     heading = _("30天内到期的合作产品")
-    headers = (_("产品"), _("结束日期"), _("剩余天数"))
+    columns = [
+        TitleColumn("title", label=_("产品"), get_url=page_edit_url),
+        ShortDateColumn("valid_to", label=_("结束日期")),
+        Column("days_left", label=_("剩余天数"), accessor=days_left),
+    ]
     empty_message = _("30天内没有到期的合作产品。")
     report = OfferingsExpiringReport
-    order = 150
+    order = 140
 
-    def is_shown_to(self, user):
-        return user_edits_pages(user)
-
-    def get_rows(self):
-        offerings = expiring_offerings(*window()).order_by("valid_to", "title")
-        rows = [
-            [
-                Cell(offering.title, page_edit_url(offering)),
-                Cell(f"{offering.valid_to:%Y-%m-%d}"),
-                Cell(days_left(offering.valid_to)),
-            ]
-            for offering in offerings[:PANEL_ROWS]
-        ]
-        return offerings.count(), rows
+    def get_queryset(self):
+        return expiring_offerings(*date_window()).order_by("valid_to", "title")
 
 
 class FlightsEndingPanel(EditorialPanel):
     panel_id = "editorial-flights-ending"
     heading = _("30天内停飞的航班")
-    headers = (_("航班"), _("航线"), _("有效期止"), _("剩余天数"))
+    columns = [
+        TitleColumn(
+            "flight_number", label=_("航班"), url_name="wagtailsnippets_tourism_flight:edit"
+        ),
+        Column(
+            "route",
+            label=_("航线"),
+            accessor=lambda flight: f"{flight.origin_name} → {flight.destination_name}",
+        ),
+        ShortDateColumn("valid_to", label=_("有效期止")),
+        Column("days_left", label=_("剩余天数"), accessor=days_left),
+    ]
     empty_message = _("30天内没有航班到期。")
-    order = 155
+    order = 145
+    permission = "tourism.change_flight"
 
-    def is_shown_to(self, user):
-        return user.has_perm("tourism.change_flight")
-
-    def get_rows(self):
-        flights = flights_ending(*window()).order_by("valid_to", "flight_number")
-        rows = [
-            [
-                Cell(flight.flight_number, flight_edit_url(flight)),
-                Cell(f"{flight.origin_name} → {flight.destination_name}"),
-                Cell(f"{flight.valid_to:%Y-%m-%d}"),
-                Cell(days_left(flight.valid_to)),
-            ]
-            for flight in flights[:PANEL_ROWS]
-        ]
-        return flights.count(), rows
+    def get_queryset(self):
+        return flights_ending(*date_window()).order_by("valid_to", "flight_number")

@@ -1,82 +1,65 @@
 """Which cities a page belongs to: the scope of the Yan'an and Wuxi editors.
 
-Pages say where they are with a `city` field (red sites, study bases) or a
-route's `start_city` / `end_city` / `region` ("both" means a twin-city route,
-which both teams look after). A page without such a field belongs to the
-cities of its nearest ancestor that has one; index pages and the home page
-belong to none, so only moderators change them.
+A page type that belongs to cities mixes in `CityScopedPage`, which reads its
+city-like fields: a `city` (red sites, study bases) or a route's `start_city` /
+`end_city` / `region` ("both" means a twin-city route, which both teams look
+after). A page type whose cities live elsewhere (a joint offering: the cities
+of its partners) overrides the two methods that say them.
 
-A page type whose cities live elsewhere (a joint offering: the cities of its
-partners) registers its own reader with `register_cities`.
+Any other page belongs to the cities of its nearest ancestor that names any;
+index pages and the home page belong to none, so only moderators change them.
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
-CITY_NAMES = {"yanan": _("延安"), "wuxi": _("无锡")}
+from core.choices import City
+
 CITY_FIELDS = ("city", "start_city", "end_city", "region")
 #: Values of a city-like field that stand for more than one city.
-CITY_GROUPS = {"both": {"yanan", "wuxi"}}
-
-_readers = {}
+CITY_GROUPS = {"both": set(City.values)}
 
 
-def register_cities(model, from_page, from_data):
-    """Let `model` say its cities: `from_page(page)` and `from_data(post_data)` return sets."""
-    _readers[model] = (from_page, from_data)
-
-
-def _expand(values):
+def expand(values):
+    """The city codes `values` stand for; unknown values (blank, "other") stand for none."""
     cities = set()
     for value in values:
-        cities |= CITY_GROUPS.get(value, {value} if value in CITY_NAMES else set())
+        cities |= CITY_GROUPS.get(value, {value} if value in City.values else set())
     return cities
 
 
-def _reader(model):
-    for klass in model.__mro__:
-        if klass in _readers:
-            return _readers[klass]
-    return None
+class CityScopedPage:
+    """A page type that says which cities it belongs to; the editors of those cities change it."""
+
+    @classmethod
+    def city_fields(cls):
+        """The names of the model's own city-like fields."""
+        names = {field.name for field in cls._meta.get_fields() if isinstance(field, models.Field)}
+        return [name for name in CITY_FIELDS if name in names]
+
+    def editorial_cities(self):
+        """The city codes this (saved) page names."""
+        return expand(getattr(self, name) for name in self.city_fields())
+
+    @classmethod
+    def cities_from_form_data(cls, data):
+        """The city codes chosen in a submitted edit form for this page type."""
+        return expand(data.get(name, "") for name in cls.city_fields())
 
 
-def city_fields(model):
-    """The names of `model`'s own city-like fields."""
-    names = {field.name for field in model._meta.get_fields() if isinstance(field, models.Field)}
-    return [name for name in CITY_FIELDS if name in names]
+def _self_and_ancestors(page):
+    yield page.specific
+    # Lazily: most pages name their cities themselves.
+    yield from reversed(page.get_ancestors().specific())
 
 
-def has_own_cities(model):
-    return bool(city_fields(model) or _reader(model))
-
-
-def own_cities(page):
-    """The cities a (specific) page names itself, without looking at its ancestors."""
-    reader = _reader(type(page))
-    if reader:
-        return _expand(reader[0](page))
-    return _expand(getattr(page, name) for name in city_fields(type(page)))
-
-
-def submitted_cities(model, data):
-    """The cities chosen in a submitted page form for `model` (empty if it has no city field)."""
-    reader = _reader(model)
-    if reader:
-        return _expand(reader[1](data))
-    return _expand(data.get(name, "") for name in city_fields(model))
-
-
-def editorial_cities(page):
+def page_cities(page):
     """The city codes of `page`, or of its nearest ancestor that names any."""
-    cities = own_cities(page.specific)
-    if cities or page.is_root():
-        return cities
-    for ancestor in reversed(page.get_ancestors().specific()):
-        cities = own_cities(ancestor)
-        if cities:
+    for candidate in _self_and_ancestors(page):
+        if isinstance(candidate, CityScopedPage) and (cities := candidate.editorial_cities()):
             return cities
     return set()
 
 
 def city_names(cities):
-    return "、".join(str(CITY_NAMES[city]) for city in sorted(cities) if city in CITY_NAMES)
+    labels = dict(City.choices)
+    return "、".join(str(labels[city]) for city in sorted(cities) if city in labels)

@@ -1,56 +1,105 @@
 """Dashboard panels: what needs the editors' attention, with real figures.
 
-`EditorialPanel` renders a heading, a count, a short table and a link to the
-full report; subclasses (here and in <app>/editorial.py) give the rows. Each
-panel runs a fixed number of queries, however many rows there are.
+A panel declares its `columns` and `get_queryset()`; `EditorialPanel` renders
+a heading, how many items there are, the first PANEL_ROWS of them as a table
+and a link to the full report. Each panel runs a fixed number of queries,
+however many items there are: the queryset fetches what the columns read.
 """
+
+import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from .reports import URL_NAMESPACE, PagesMissingEnglishReport, page_edit_url, user_edits_pages
+from .reports import URL_NAMESPACE, PagesMissingEnglishReport, may_see, page_edit_url
 
 PANEL_ROWS = 8
+#: What an empty cell shows (an enquiry for no particular programme).
+EMPTY_CELL = "—"
 
 
-class Cell:
-    """A table cell: text, optionally a link."""
+def share(part, whole):
+    """`part / whole（percent%）`: seats taken, strings translated."""
+    return f"{part} / {whole}（{part * 100 // whole}%）"
 
-    def __init__(self, text, url=None):
-        self.text = text
-        self.url = url
+
+class ShortDateColumn(Column):
+    """A date as 2025-05-01, or a moment in local time as 2025-05-01 14:30: a panel is narrow."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+        return f"{value:%Y-%m-%d}"
+
+
+def page_column(label, page_of):
+    """The title of the page `page_of(item)`, linked to its editor."""
+    return TitleColumn(
+        "page",
+        label=label,
+        accessor=lambda item: page_of(item).get_admin_display_title(),
+        get_url=lambda item: page_edit_url(page_of(item)),
+    )
 
 
 class EditorialPanel(Component):
+    """A dashboard panel; subclasses declare what it shows and to whom.
+
+    `permission` is the one a user needs to see the panel (without one, the
+    panel is for whoever adds, edits or publishes pages).
+    `columns` are Wagtail table columns: a `TitleColumn` links its cell.
+    `get_queryset()` gives the items, in order (a list where they can only be
+    worked out in Python); `decorate_rows()` may attach more to the shown ones.
+    """
+
     template_name = "core/editorial/panel.html"
     order = 140
     panel_id = ""
     heading = ""
-    headers = ()
+    columns = ()
     empty_message = ""
     report = None
+    permission = None
 
     def is_shown_to(self, user):
+        return may_see(user, self.permission)
+
+    def get_queryset(self):
         raise NotImplementedError
 
-    def get_rows(self):
-        """(total, rows): how many items there are, and the first PANEL_ROWS as lists of cells."""
-        raise NotImplementedError
+    def decorate_rows(self, rows):
+        return rows
+
+    def get_cell(self, column, item, parent_context):
+        value = column.get_value(item)
+        url = column.get_link_url(item, parent_context) if isinstance(column, TitleColumn) else None
+        return {"text": EMPTY_CELL if value is None else value, "url": url}
 
     def get_context_data(self, parent_context):
-        total, rows = self.get_rows()
+        items = self.get_queryset()
+        total = len(items) if isinstance(items, list) else items.count()
+        rows = self.decorate_rows(list(items[:PANEL_ROWS]))
         return {
             "panel_id": self.panel_id,
             "heading": self.heading,
-            "headers": self.headers,
-            "rows": rows,
+            "columns": self.columns,
+            "rows": [
+                [self.get_cell(column, item, parent_context) for column in self.columns]
+                for item in rows
+            ],
             "total": total,
             "empty_message": self.empty_message,
             "report_url": self.report and reverse(f"{URL_NAMESPACE}:{self.report.slug}"),
@@ -67,35 +116,35 @@ class PagesAwaitingModerationPanel(EditorialPanel):
 
     panel_id = "editorial-moderation"
     heading = _("等待审核的页面")
-    headers = (_("页面"), _("语言"), _("提交人"), _("提交时间"))
+    columns = [
+        page_column(_("页面"), lambda state: state.content_object),
+        Column("locale", label=_("语言"), accessor="content_object.locale.get_display_name"),
+        Column(
+            "requested_by",
+            label=_("提交人"),
+            accessor=lambda s: get_user_display_name(s.requested_by),
+        ),
+        ShortDateColumn("created_at", label=_("提交时间")),
+    ]
     empty_message = _("没有等待审核的页面。")
-    order = 130
+    order = 120
 
-    def is_shown_to(self, user):
-        return user_edits_pages(user)
-
-    def get_rows(self):
-        states = WorkflowState.objects.filter(
-            status=WorkflowState.STATUS_IN_PROGRESS,
-            base_content_type=ContentType.objects.get_for_model(Page),
-        )
-        total = states.count()
-        states = list(states.select_related("requested_by").order_by("-created_at")[:PANEL_ROWS])
-        pages = Page.objects.select_related("locale").in_bulk([int(s.object_id) for s in states])
-        rows = []
-        for state in states:
-            page = pages.get(int(state.object_id))
-            if page is None:
-                continue
-            rows.append(
-                [
-                    Cell(page.get_admin_display_title(), page_edit_url(page)),
-                    Cell(page.locale.get_display_name()),
-                    Cell(state.requested_by.get_full_name() or state.requested_by.get_username()),
-                    Cell(f"{timezone.localtime(state.created_at):%Y-%m-%d %H:%M}"),
-                ]
+    def get_queryset(self):
+        return (
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                base_content_type=ContentType.objects.get_for_model(Page),
             )
-        return total, rows
+            .select_related("requested_by")
+            .prefetch_related(
+                GenericPrefetch("content_object", [Page.objects.select_related("locale")])
+            )
+            .order_by("-created_at")
+        )
+
+    def decorate_rows(self, rows):
+        # A page deleted while in moderation leaves its workflow state behind.
+        return [state for state in rows if state.content_object is not None]
 
 
 def translation_progress(translations, locale):
@@ -122,15 +171,17 @@ class TranslationProgressPanel(EditorialPanel):
 
     panel_id = "editorial-translations"
     heading = _("英文翻译进度")
-    headers = (_("英文页面"), _("已翻译"), _("状态"))
+    columns = [
+        page_column(_("英文页面"), lambda translation: translation.page),
+        Column("progress", label=_("已翻译"), accessor=lambda t: share(*t.progress)),
+        Column("status", label=_("状态"), accessor="page.status_string"),
+    ]
     empty_message = _("所有英文译文都已完成。")
     report = PagesMissingEnglishReport
-    order = 135
+    order = 125
 
-    def is_shown_to(self, user):
-        return user_edits_pages(user)
-
-    def get_rows(self):
+    def get_queryset(self):
+        """The unfinished among the English translations of the last changed pages."""
         translations = (
             Translation.objects.filter(
                 enabled=True,
@@ -143,25 +194,18 @@ class TranslationProgressPanel(EditorialPanel):
         )
         recent = list(translations[: PANEL_ROWS * 4])
         progress = translation_progress(recent, recent[0].target_locale if recent else None)
-        unfinished = [t for t in recent if progress[t.source_id][0] < progress[t.source_id][1]]
+        for translation in recent:
+            translation.progress = progress[translation.source_id]
+        return [t for t in recent if t.progress[0] < t.progress[1]]
+
+    def decorate_rows(self, rows):
         pages = {
             page.translation_key: page
             for page in Page.objects.filter(
-                translation_key__in=[t.source.object_id for t in unfinished],
+                translation_key__in=[t.source.object_id for t in rows],
                 locale__language_code="en",
             )
         }
-        rows = []
-        for translation in unfinished[:PANEL_ROWS]:
-            page = pages.get(translation.source.object_id)
-            if page is None:
-                continue
-            done, total = progress[translation.source_id]
-            rows.append(
-                [
-                    Cell(page.get_admin_display_title(), page_edit_url(page)),
-                    Cell(f"{done} / {total}（{done * 100 // total}%）"),
-                    Cell(page.status_string),
-                ]
-            )
-        return len(unfinished), rows
+        for translation in rows:
+            translation.page = pages.get(translation.source.object_id)
+        return [translation for translation in rows if translation.page is not None]

@@ -4,7 +4,7 @@ Group page permissions are granted on the root page (pages do not exist when
 the migration runs); these checks narrow them:
 
 - moderators (and superusers) may do everything their permissions allow;
-- a city editor may work on pages whose `editorial_cities` include a city of
+- a city editor may work on pages whose cities (`page_cities`) include a city of
   their group, in either language, and may only create pages in Chinese;
 - a translator may work on translations (any locale but the Chinese source).
 
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
-from .cities import city_names, editorial_cities, has_own_cities, submitted_cities
+from .cities import CityScopedPage, city_names, page_cities
 from .roles import role_for
 
 
@@ -35,11 +35,11 @@ def _city_refusal(role, cities):
     return None
 
 
-def _submitted_refusal(role, model, request):
+def _submitted_refusal(role, page_class, request):
     """A city chosen in the submitted form must be one of the editor's own."""
-    if request.method != "POST":
+    if request.method != "POST" or not issubclass(page_class, CityScopedPage):
         return None
-    chosen = submitted_cities(model, request.POST)
+    chosen = page_class.cities_from_form_data(request.POST)
     if chosen and not chosen & role.cities:
         return gettext("你只能为%(own)s创建和编辑页面，请在表单中选择%(own)s。") % {
             "own": city_names(role.cities)
@@ -58,7 +58,7 @@ def page_refusal(user, page, request=None):
         if role.translator:
             return gettext("译员只能编辑英文译文；中文原文由编辑修改、审核员发布。")
         return gettext("你的账户没有编辑页面的权限。")
-    refusal = _city_refusal(role, editorial_cities(page))
+    refusal = _city_refusal(role, page_cities(page))
     if refusal is None and request is not None:
         refusal = _submitted_refusal(role, type(page.specific), request)
     return refusal
@@ -73,10 +73,10 @@ def create_refusal(user, parent, page_class, request):
         return gettext("只有编辑和审核员可以新建页面。")
     if not is_source_locale(parent):
         return gettext("新页面请先用中文创建，英文版本通过翻译生成。")
-    if has_own_cities(page_class):
+    if issubclass(page_class, CityScopedPage):
         # The city is chosen in the form itself.
         return _submitted_refusal(role, page_class, request)
-    return _city_refusal(role, editorial_cities(parent))
+    return _city_refusal(role, page_cities(parent))
 
 
 def snippet_refusal(user, instance):

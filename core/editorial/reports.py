@@ -1,8 +1,10 @@
 """Report views for the editors: tables they can filter and download as CSV or Excel.
 
 `EditorialReport` is the base of every report of the project (tourism and
-education add theirs in <app>/editorial.py); home/wagtail_hooks.py registers
-their URLs under /admin/editorial/reports/ and their items in the Reports menu.
+education declare theirs in <app>/editorial.py). Each app registers its
+reports with the `register_editorial_report` hook; core/wagtail_hooks.py
+gives them their URLs under /admin/editorial/reports/ and their items in the
+Reports menu.
 """
 
 import datetime
@@ -29,20 +31,30 @@ def user_edits_pages(user):
     return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
+def may_see(user, permission):
+    """Who sees a panel or a report: holders of `permission`, or without one, page editors."""
+    return user.has_perm(permission) if permission else user_edits_pages(user)
+
+
 def page_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 class EditorialReport(ReportView):
-    """A report at /admin/editorial/reports/<slug>/, exportable, shown to `user_can_view`."""
+    """A report at /admin/editorial/reports/<slug>/, exportable.
+
+    Shown to holders of `permission`, or without one, to whoever adds, edits or
+    publishes pages.
+    """
 
     slug = ""
     header_icon = "table"
     menu_order = 2000
+    permission = None
 
     @classmethod
     def user_can_view(cls, user):
-        raise NotImplementedError
+        return may_see(user, cls.permission)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.user_can_view(request.user):
@@ -69,13 +81,8 @@ class EditorialReport(ReportView):
 
     @classmethod
     def menu_item(cls):
-        report = cls
-
-        class ReportMenuItem(MenuItem):
-            def is_shown(self, request):
-                return report.user_can_view(request.user)
-
-        return ReportMenuItem(
+        """The report's item in the Reports menu, for a user who `user_can_view` it."""
+        return MenuItem(
             cls.page_title,
             reverse(f"{URL_NAMESPACE}:{cls.slug}"),
             name=f"editorial-{cls.slug}",
@@ -88,8 +95,14 @@ DEFAULT_WINDOW = 30
 WINDOW_CHOICES = [("7", _("7天内")), ("30", _("30天内")), ("90", _("90天内"))]
 
 
+def date_window(days=DEFAULT_WINDOW):
+    """(today, the day `days` from now): what a report or a panel looks ahead to."""
+    today = timezone.localdate()
+    return today, today + datetime.timedelta(days=days)
+
+
 class WindowFilterSet(WagtailFilterSet):
-    """How far ahead a report looks; the window itself is applied by `DateWindowMixin`."""
+    """How far ahead a report looks; the report reads it as `DateWindowMixin.window`."""
 
     days = django_filters.ChoiceFilter(
         label=_("时间范围"),
@@ -103,9 +116,8 @@ class WindowFilterSet(WagtailFilterSet):
 
 
 class DateWindowMixin:
-    """A report of items whose `window_field` falls between today and N days from now."""
+    """A report that looks 7, 30 or 90 days ahead, as chosen in its filter."""
 
-    window_field = ""
     filterset_class = WindowFilterSet
 
     def get_filterset_kwargs(self):
@@ -118,14 +130,7 @@ class DateWindowMixin:
         days = DEFAULT_WINDOW
         if self.filters is not None and self.filters.is_valid():
             days = int(self.filters.form.cleaned_data.get("days") or DEFAULT_WINDOW)
-        today = timezone.localdate()
-        return today, today + datetime.timedelta(days=days)
-
-    def in_window(self, queryset):
-        first, last = self.window
-        return queryset.filter(
-            **{f"{self.window_field}__gte": first, f"{self.window_field}__lte": last}
-        )
+        return date_window(days)
 
 
 def pages_missing_english():
@@ -166,10 +171,6 @@ class PagesMissingEnglishReport(EditorialReport):
         "latest_revision_created_at": _("最后修改"),
         "url_path": _("路径"),
     }
-
-    @classmethod
-    def user_can_view(cls, user):
-        return user_edits_pages(user)
 
     def get_queryset(self):
         return pages_missing_english().order_by("path")

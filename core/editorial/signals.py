@@ -1,6 +1,6 @@
 """New accounts get the Chinese admin: the editors are teams in Yan'an and Wuxi.
 
-Connected from home/wagtail_hooks.py, which Wagtail imports at start-up.
+Connected in CoreConfig.ready().
 """
 
 from django.conf import settings

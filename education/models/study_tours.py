@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from core.choices import City
+from core.editorial.cities import CityScopedPage
 from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from core.localize import localize_snippets, source_locale_only
 from core.maps import render_location_map
@@ -94,7 +95,7 @@ class StudyBasePageForm(WagtailAdminPageForm):
         formset.form = SessionForm
 
 
-class StudyBasePage(BookingRoutesMixin, PageMetaMixin, Page):
+class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
     """A study-tour base, camp or red experience site, with its dated sessions."""
 
     kind = models.CharField(

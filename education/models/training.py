@@ -1,5 +1,7 @@
 """Cadre training programmes (延安党性锤炼 + 无锡能力提升) and their listing."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from wagtail_localize.fields import BaseTranslatableField
 from core.blocks import ListItemsBlock
 from core.cards import list_block_ids, localized_cards
 from core.choices import City
+from core.editorial.cities import CityScopedPage, expand
 from core.fields import ChoiceListField
 from core.localize import localize_snippets, source_locale_only
 from core.models import ListingPage
@@ -37,6 +40,9 @@ from education.training.views import (
     ProgrammeEnquiryRoutesMixin,
 )
 from tourism.models.snippets import Partner
+
+#: The city of a stage in the editor's form data: `stages-<n>-value-city`.
+STAGE_CITY_FIELD = re.compile(r"^stages-(\d+)-value-city$")
 
 
 def cover_image(help_text):
@@ -98,7 +104,7 @@ class TrainingProgrammePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, PageMetaMixin, Page):
+class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMetaMixin, Page):
     """A two-stage programme: Party-spirit tempering in Yan'an, capability improvement in Wuxi."""
 
     summary = models.TextField(
@@ -240,6 +246,20 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, PageMetaMixin, Page):
 
     def raw_stages(self):
         return [block["value"] for block in self.stages.raw_data if block["type"] == "stage"]
+
+    # A programme belongs to the cities of its stages (Yan'an, then Wuxi): both teams.
+
+    def editorial_cities(self):
+        return expand(stage.get("city") for stage in self.raw_stages())
+
+    @classmethod
+    def cities_from_form_data(cls, data):
+        """The cities of the stages in a submitted form, deleted stages left out."""
+        return expand(
+            value
+            for key, value in data.items()
+            if (match := STAGE_CITY_FIELD.match(key)) and not data.get(f"stages-{match[1]}-deleted")
+        )
 
     def stage_days(self):
         """(city label, days) of each stage, read without loading any chooser."""

@@ -48,6 +48,8 @@ class BookingViewSet(PublicRequestViewSet):
     url_prefix = "education/bookings"
     icon = "group"
     menu_label = _("研学预约")
+    # Listed in the study tours group only, not a second time at the top.
+    add_to_admin_menu = False
     list_display = [
         "reference",
         "school_name",
@@ -190,6 +192,8 @@ class StudySessionViewSet(ModelViewSet):
     url_prefix = "education/sessions"
     icon = "date"
     menu_label = _("场次名额")
+    # Below the bookings (250), the booking managers' daily work.
+    menu_order = 300
     copy_view_enabled = False
     list_display = [
         Column("base", label=_("研学基地"), accessor="base"),
@@ -218,7 +222,9 @@ class StudySessionViewSet(ModelViewSet):
 
 
 class StudyToursGroup(ModelViewSetGroup):
-    menu_label = _("研学预约")
+    # Not "研学预约": that is the first item's label.
+    menu_label = _("研学")
     menu_icon = "group"
-    menu_order = 250
+    # After tourism's menu (250), before training enquiries (270).
+    menu_order = 260
     items = (BookingViewSet, StudySessionViewSet)

@@ -1,12 +1,11 @@
 """Dashboard panels and the report of study tours: pending bookings, how full sessions are."""
 
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
-from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
+from core.editorial.panels import EditorialPanel, ShortDateColumn, share
 from core.editorial.reports import EditorialReport
 from education.models.seats import OccasionStatus
 from education.models.sessions import Booking, StudySession
@@ -35,16 +34,8 @@ def nearly_full_sessions():
     )
 
 
-def occupancy(taken, seats):
-    return f"{taken} / {seats}（{taken * 100 // seats}%）"
-
-
-def local_time(moment):
-    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
-
-
-def can_view_sessions(user):
-    return user.has_perm("education.view_studysession")
+def occupancy(session):
+    return share(session.seats_taken, session.capacity)
 
 
 class SessionsNearlyFullReport(EditorialReport):
@@ -52,13 +43,14 @@ class SessionsNearlyFullReport(EditorialReport):
     page_title = _("名额将满的研学场次")
     header_icon = "date"
     menu_order = 2030
+    permission = "education.view_studysession"
     model = StudySession
     no_results_message = _("没有名额将满的场次。")
     columns = [
         Column("base", label=_("研学基地"), accessor="base.title"),
         DateColumn("date", label=_("日期")),
         Column("start_time", label=_("开始时间")),
-        Column("occupancy", label=_("已占 / 名额"), accessor="occupancy"),
+        Column("occupancy", label=_("已占 / 名额"), accessor=occupancy),
         Column("seats_left", label=_("剩余名额")),
         Column("waitlisted", label=_("候补")),
     ]
@@ -83,17 +75,8 @@ class SessionsNearlyFullReport(EditorialReport):
         "booking_deadline": _("报名截止日期"),
     }
 
-    @classmethod
-    def user_can_view(cls, user):
-        return can_view_sessions(user)
-
     def get_queryset(self):
         return nearly_full_sessions().order_by("date", "start_time")
-
-    def decorate_paginated_queryset(self, object_list):
-        for session in object_list:
-            session.occupancy = occupancy(session.seats_taken, session.capacity)
-        return object_list
 
 
 class PendingBookingsPanel(EditorialPanel):
@@ -101,50 +84,48 @@ class PendingBookingsPanel(EditorialPanel):
 
     panel_id = "editorial-pending-bookings"
     heading = _("待确认的研学预约")
-    headers = (_("预约号"), _("学校"), _("场次"), _("学生"), _("提交时间"))
+    columns = [
+        TitleColumn("reference", label=_("预约号"), url_name="education_bookings:inspect"),
+        Column("school_name", label=_("学校")),
+        Column(
+            "session",
+            label=_("场次"),
+            accessor=lambda booking: (
+                f"{booking.session.base.title} · {booking.session.date:%Y-%m-%d}"
+            ),
+        ),
+        Column("pupils", label=_("学生")),
+        ShortDateColumn("created_at", label=_("提交时间")),
+    ]
     empty_message = _("没有待确认的预约。")
-    order = 120
+    order = 130
+    permission = "education.view_booking"
 
-    def is_shown_to(self, user):
-        return user.has_perm("education.view_booking")
-
-    def get_rows(self):
-        bookings = Booking.objects.filter(status=BookingStatus.REQUESTED)
-        rows = [
-            [
-                Cell(booking.reference, reverse("education_bookings:inspect", args=[booking.pk])),
-                Cell(booking.school_name),
-                Cell(f"{booking.session.base.title} · {booking.session.date:%Y-%m-%d}"),
-                Cell(booking.pupils),
-                Cell(local_time(booking.created_at)),
-            ]
-            for booking in bookings.select_related("session__base").order_by("created_at")[
-                :PANEL_ROWS
-            ]
-        ]
-        return bookings.count(), rows
+    def get_queryset(self):
+        return (
+            Booking.objects.filter(status=BookingStatus.REQUESTED)
+            .select_related("session__base")
+            .order_by("created_at")
+        )
 
 
 class UpcomingSessionsPanel(EditorialPanel):
     panel_id = "editorial-upcoming-sessions"
     heading = _("即将开始的研学场次")
-    headers = (_("研学基地"), _("日期"), _("已占 / 名额"), _("候补"))
+    columns = [
+        Column("base", label=_("研学基地"), accessor="base.title"),
+        Column(
+            "date",
+            label=_("日期"),
+            accessor=lambda session: f"{session.date:%Y-%m-%d} {session.start_time:%H:%M}",
+        ),
+        Column("occupancy", label=_("已占 / 名额"), accessor=occupancy),
+        Column("waitlisted", label=_("候补")),
+    ]
     empty_message = _("没有即将开始的场次。")
     report = SessionsNearlyFullReport
-    order = 125
+    order = 135
+    permission = "education.view_studysession"
 
-    def is_shown_to(self, user):
-        return can_view_sessions(user)
-
-    def get_rows(self):
-        sessions = upcoming_sessions().order_by("date", "start_time")
-        rows = [
-            [
-                Cell(session.base.title),
-                Cell(f"{session.date:%Y-%m-%d} {session.start_time:%H:%M}"),
-                Cell(occupancy(session.seats_taken, session.capacity)),
-                Cell(session.waitlisted),
-            ]
-            for session in sessions[:PANEL_ROWS]
-        ]
-        return sessions.count(), rows
+    def get_queryset(self):
+        return upcoming_sessions().order_by("date", "start_time")

@@ -42,7 +42,7 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
     url_prefix = "education/training-enquiries"
     icon = "user"
     menu_label = _("培训咨询")
-    menu_order = 251
+    menu_order = 270
     list_display = [
         "reference",
         "organisation",

@@ -1,39 +1,13 @@
-"""Dashboard panels and city rules of cadre training."""
+"""Dashboard panels of cadre training: enquiries to answer, cohorts about to start."""
 
-import re
-
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
 
-from core.editorial.cities import register_cities
-from core.editorial.panels import PANEL_ROWS, Cell, EditorialPanel
+from core.editorial.panels import EditorialPanel, ShortDateColumn, share
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.models.seats import OccasionStatus
-from education.models.training import TrainingProgrammePage
-from education.study_tours.editorial import local_time, occupancy
 from education.training.choices import EnquiryStatus
-
-STAGE_CITY_FIELD = re.compile(r"^stages-(\d+)-value-city$")
-
-
-def stage_cities_from_data(data):
-    """The cities of the stages in a submitted programme form (deleted stages left out)."""
-    return {
-        value
-        for key, value in data.items()
-        if (match := STAGE_CITY_FIELD.match(key)) and not data.get(f"stages-{match[1]}-deleted")
-    }
-
-
-# A programme belongs to the cities of its stages (Yan'an, then Wuxi): both teams.
-register_cities(
-    TrainingProgrammePage,
-    from_page=lambda page: {
-        block["value"].get("city") for block in page.stages.raw_data if block["type"] == "stage"
-    },
-    from_data=stage_cities_from_data,
-)
 
 
 class PendingEnquiriesPanel(EditorialPanel):
@@ -41,56 +15,49 @@ class PendingEnquiriesPanel(EditorialPanel):
 
     panel_id = "editorial-pending-enquiries"
     heading = _("待回复的培训咨询")
-    headers = (_("咨询号"), _("单位"), _("培训项目"), _("人数"), _("提交时间"))
+    columns = [
+        TitleColumn(
+            "reference", label=_("咨询号"), url_name="education_training_enquiries:inspect"
+        ),
+        Column("organisation", label=_("单位")),
+        Column("programme", label=_("培训项目"), accessor="programme.title"),
+        Column("participants", label=_("人数")),
+        ShortDateColumn("created_at", label=_("提交时间")),
+    ]
     empty_message = _("没有待回复的培训咨询。")
-    order = 121
+    order = 131
+    permission = "education.view_trainingenquiry"
 
-    def is_shown_to(self, user):
-        return user.has_perm("education.view_trainingenquiry")
-
-    def get_rows(self):
-        enquiries = TrainingEnquiry.objects.filter(status=EnquiryStatus.NEW)
-        rows = [
-            [
-                Cell(
-                    enquiry.reference,
-                    reverse("education_training_enquiries:inspect", args=[enquiry.pk]),
-                ),
-                Cell(enquiry.organisation),
-                Cell(enquiry.programme.title if enquiry.programme else "—"),
-                Cell(enquiry.participants),
-                Cell(local_time(enquiry.created_at)),
-            ]
-            for enquiry in enquiries.select_related("programme").order_by("created_at")[:PANEL_ROWS]
-        ]
-        return enquiries.count(), rows
+    def get_queryset(self):
+        return (
+            TrainingEnquiry.objects.filter(status=EnquiryStatus.NEW)
+            .select_related("programme")
+            .order_by("created_at")
+        )
 
 
 class UpcomingCohortsPanel(EditorialPanel):
     panel_id = "editorial-upcoming-cohorts"
     heading = _("即将开班的培训班期")
-    headers = (_("培训项目"), _("延安报到"), _("已商定 / 名额"), _("报名截止"))
+    columns = [
+        Column("programme", label=_("培训项目"), accessor="programme.title"),
+        ShortDateColumn("yanan_start", label=_("延安报到")),
+        Column(
+            "occupancy",
+            label=_("已商定 / 名额"),
+            accessor=lambda c: share(c.seats_taken, c.capacity),
+        ),
+        ShortDateColumn("booking_deadline", label=_("报名截止")),
+    ]
     empty_message = _("没有即将开班的培训班期。")
-    order = 126
+    order = 136
+    permission = "education.view_trainingenquiry"
 
-    def is_shown_to(self, user):
-        return user.has_perm("education.view_trainingenquiry")
-
-    def get_rows(self):
-        cohorts = (
+    def get_queryset(self):
+        return (
             TrainingCohort.objects.filter(yanan_start__gte=timezone.localdate())
             .exclude(status=OccasionStatus.CANCELLED)
             .select_related("programme")
             .with_occupancy()
             .order_by("yanan_start")
         )
-        rows = [
-            [
-                Cell(cohort.programme.title),
-                Cell(f"{cohort.yanan_start:%Y-%m-%d}"),
-                Cell(occupancy(cohort.seats_taken, cohort.capacity)),
-                Cell(f"{cohort.booking_deadline:%Y-%m-%d}"),
-            ]
-            for cohort in cohorts[:PANEL_ROWS]
-        ]
-        return cohorts.count(), rows

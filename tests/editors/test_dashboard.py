@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
@@ -271,3 +272,45 @@ def test_booking_manager_sees_enquiries_and_cohorts(client, booking_manager, pro
     html = dashboard(client, booking_manager)
     assert "待回复的培训咨询" in html and "无锡市梁溪区委组织部" in html
     assert "即将开班的培训班期" in html and "0 / 30（0%）" in html
+
+
+def test_dashboard_panels_come_in_a_sensible_order(client, admin_user):
+    """The whole team's queue first, then requests to answer, then what ends soon."""
+    html = dashboard(client, admin_user)
+    headings = [
+        "等待审核的页面",
+        "英文翻译进度",
+        "待确认的研学预约",
+        "待回复的培训咨询",
+        "即将开始的研学场次",
+        "即将开班的培训班期",
+        "30天内到期的合作产品",
+        "30天内停飞的航班",
+    ]
+    positions = [html.index(f">{heading}<") for heading in headings]
+    assert positions == sorted(positions)
+
+
+def sidebar_menu(rf, user):
+    """{label: [its items' labels]} of the admin sidebar's main menu, as `user` sees it."""
+    request = rf.get("/admin/")
+    request.user = user
+
+    def labels(items):
+        return [str(item.label) for item in sorted(items, key=lambda item: item.order)]
+
+    return {
+        str(item.label): labels(item.menu.menu_items_for_request(request))
+        if isinstance(item, SubmenuMenuItem)
+        else []
+        for item in admin_menu.menu_items_for_request(request)
+    }
+
+
+def test_booking_managers_menu_names_groups_apart_from_their_items(client, rf, booking_manager):
+    dashboard(client, booking_manager)  # loads the admin's URLs, which register the menus
+    menu = sidebar_menu(rf, booking_manager)
+    assert menu["研学"] == ["研学预约", "场次名额"]
+    assert "培训咨询" in menu
+    labels = list(menu) + [label for items in menu.values() for label in items]
+    assert len(labels) == len(set(labels))

@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowState
 
 from core.editorial import roles
-from core.editorial.cities import editorial_cities
-from tourism.models import RoutePage, Spirit
+from core.editorial.cities import page_cities
+from education.models import TrainingProgrammePage
+from tourism.models import JointOfferingPage, RoutePage, Spirit
 
 from .helpers import (
     add_offerings,
@@ -48,14 +50,14 @@ def test_migrations_create_the_groups_and_the_workflow():
     assert not GroupPagePermission.objects.filter(group__name=roles.BOOKING_MANAGERS).exists()
 
 
-def test_editorial_cities_of_pages(routes, route_index, home_page, red_site):
-    assert editorial_cities(routes["yanan"]) == {"yanan"}
-    assert editorial_cities(routes["both"]) == {"yanan", "wuxi"}
-    assert editorial_cities(red_site) == {"yanan"}
-    assert editorial_cities(route_index) == set()
-    assert editorial_cities(home_page) == set()
+def test_cities_of_pages(routes, route_index, home_page, red_site):
+    assert page_cities(routes["yanan"]) == {"yanan"}
+    assert page_cities(routes["both"]) == {"yanan", "wuxi"}
+    assert page_cities(red_site) == {"yanan"}
+    assert page_cities(route_index) == set()
+    assert page_cities(home_page) == set()
     # The English page belongs to the same city as its source.
-    assert editorial_cities(english_of(routes["wuxi"])) == {"wuxi"}
+    assert page_cities(english_of(routes["wuxi"])) == {"wuxi"}
 
 
 # Anonymous -------------------------------------------------------------------
@@ -228,11 +230,21 @@ def test_joint_offering_belongs_to_its_partners_cities(
 ):
     add_offerings(offering_index, partner, 1, days=20)  # a Yan'an partner only
     offering = offering_index.get_children().get().specific
-    assert editorial_cities(offering) == {"yanan"}
+    assert page_cities(offering) == {"yanan"}
     assert client_for(yanan_editor).get(edit_url(offering)).status_code == 200
     assert client_for(wuxi_editor).get(edit_url(offering)).status_code == 403
 
 
 def test_training_programme_belongs_to_both_cities(client_for, wuxi_editor, programme):
-    assert editorial_cities(programme) == {"yanan", "wuxi"}
+    assert page_cities(programme) == {"yanan", "wuxi"}
     assert client_for(wuxi_editor).get(edit_url(programme)).status_code == 200
+
+
+def test_submitted_forms_name_their_cities(partner):
+    """What a city editor chooses in the form decides whether they may save it."""
+    offering = QueryDict(mutable=True)
+    offering.setlist("partners", [str(partner.pk), "not-a-pk"])
+    assert JointOfferingPage.cities_from_form_data(offering) == {"yanan"}
+    # A stage the editor deleted in the form no longer counts.
+    programme = QueryDict("stages-0-value-city=yanan&stages-1-value-city=wuxi&stages-1-deleted=1")
+    assert TrainingProgrammePage.cities_from_form_data(programme) == {"yanan"}

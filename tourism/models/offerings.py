@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from core.cards import localized_cards
+from core.editorial.cities import CityScopedPage, expand
 from core.localize import localize_relation, localize_snippets, source_locale_only
 from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
@@ -65,7 +66,7 @@ class JointOfferingPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class JointOfferingPage(PageMetaMixin, Page):
+class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
     """A product made together by partner groups: a package, ticket bundle, show or event."""
 
     summary = models.TextField(
@@ -203,6 +204,16 @@ class JointOfferingPage(PageMetaMixin, Page):
     @property
     def not_started(self):
         return self.valid_from is not None and self.valid_from > timezone.localdate()
+
+    # An offering belongs to the cities of its partners.
+
+    def editorial_cities(self):
+        return expand(self.partners.values_list("city", flat=True))
+
+    @classmethod
+    def cities_from_form_data(cls, data):
+        chosen = [pk for pk in data.getlist("partners") if pk.isdigit()]
+        return expand(Partner.objects.filter(pk__in=chosen).values_list("city", flat=True))
 
     @cached_property
     def localized_partners(self):

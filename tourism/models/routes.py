@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import ListItemsBlock
 from core.cards import localized_cards
 from core.choices import City
+from core.editorial.cities import CityScopedPage
 from core.fields import ChoiceListField
 from core.localize import localize_relation, localize_snippets, source_locale_only
 from core.maps import MapPoint, render_svg_map
@@ -72,7 +73,7 @@ class RoutePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RoutePage(PageMetaMixin, Page):
+class RoutePage(CityScopedPage, PageMetaMixin, Page):
     """A red tourism route: the facts a traveller compares, then the day-by-day plan."""
 
     summary = models.TextField(

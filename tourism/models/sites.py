@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.cards import localized_cards
 from core.choices import City
+from core.editorial.cities import CityScopedPage
 from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
 from core.localize import localize_relation, localize_snippets, source_locale_only
 from core.maps import render_location_map
@@ -55,7 +56,7 @@ class RedSiteIndexPage(ListingPage):
         return context
 
 
-class RedSitePage(PageMetaMixin, Page):
+class RedSitePage(CityScopedPage, PageMetaMixin, Page):
     """A red site or scenic spot: where it is, when it opens, what happened there."""
 
     summary = models.TextField(
