@@ -19,7 +19,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from .analysis import query_words
+from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
 
 RESULTS_PER_PAGE = 10
@@ -39,7 +39,7 @@ class AllWordsFirst:
 
     Two searches, each ranked by relevance: all words (the "and" operator),
     then some words but not all ("or", and not "and"). Sliced like a list,
-    so a paginator fetches one page of results and counts once.
+    so a paginator fetches only the page of results that it shows.
     """
 
     def __init__(self, pages, query):
@@ -124,8 +124,11 @@ def _other_languages(query, active_locale):
 
 def _promotions(query, locale):
     """Editors' picks for the query: pages in the visitor's language, and external links."""
+    # Editors write the query as they would type it; a visitor who types it
+    # in traditional characters (楊家嶺) gets the same picks.
+    query_strings = {normalise_query_string(query), normalise_query_string(simplified(query))}
     promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query)
+        query__query_string__in=query_strings
     ).select_related("page")
     return [
         promotion

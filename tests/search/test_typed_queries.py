@@ -6,6 +6,7 @@ Each kind has its own labelled set, measured like tests/search/test_recall.py.
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from search.views import site_search, suggested_pages
@@ -207,3 +208,11 @@ def test_excerpts_are_whole_sentences_with_their_numbers(client, site_pages):
     text = "".join(part for part, _marked in page.search_excerpt)
     # The sentence with the match starts after "；" and keeps its year.
     assert text.startswith("…1942年延安文艺座谈会也在这里举行。")
+
+
+def test_editors_picks_answer_the_traditional_spelling_too(client, site_pages):
+    SearchPromotion.objects.create(
+        query=Query.get("杨家岭"), page=site_pages["zh-hans"]["yangjialing"], description="七大会址"
+    )
+    html = search_html(client, "楊家嶺")
+    assert "七大会址" in html
