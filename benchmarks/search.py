@@ -20,8 +20,20 @@ import time
 SIZES = (100, 5000)
 REPEATS = 7
 QUERIES = {
-    "zh-hans": ["南泥湾", "自力更生", "泥湾", "延安精神南泥湾", "湾", "Nanniwan", "ENY 机场"],
-    "en": ["Nanniwan", "spirit", "serving", "cherry blossom", "Yan'an", "南泥湾"],
+    "zh-hans": [
+        "南泥湾",
+        "自力更生",
+        "泥湾",
+        "延安精神南泥湾",
+        "湾",
+        "Nanniwan",
+        "ENY 机场",
+        "棗園",
+        "yang jia ling",
+        "Nánníwān",
+        "延安 研学",
+    ],
+    "en": ["Nanniwan", "spirit", "serving", "cherry blossom", "Yan'an", "南泥湾", "Nanniwan study"],
 }
 ZH_PHRASES = [
     "南泥湾精神是自力更生的象征",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.index import SearchField
 from wagtail.models import Page
 
-from .analysis import highlight_patterns, latin_term
+from .analysis import CJK_CHAR, highlights, latin_term, run_pinyin, simplified
 
 #: The longest query the search page takes; a longer one is cut and the visitor told.
 MAX_QUERY_LENGTH = 100
@@ -19,6 +19,10 @@ EXCERPT_LENGTH = 140
 OTHER_GROUP = "other"
 OTHER_LABEL = _("其他页面")
 LATIN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CHINESE_RUN = re.compile(f"[{CJK_CHAR}]+")
+# Where a sentence ends: Chinese or English end punctuation (with closing
+# quotes), or the end of one field or block of the page.
+SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*\s*|\.(?=\s)\s*|\n")
 
 
 def clean_query(raw):
@@ -92,25 +96,55 @@ def page_text(page):
 
     Read from the page type's SearchFields, so every page type has excerpts;
     related objects are left out, which keeps excerpts free of extra queries.
+    Each field, and each block of a StreamField, is a line of its own: an
+    excerpt never runs one into the next as if they were one sentence. Blocks
+    format values (dates) in the active language, which is the results' own.
     """
     texts = [page.search_description]
     for field in type(page).get_search_fields():
         if isinstance(field, SearchField) and field.field_name != "title":
             value = field.get_value(page)
             texts.extend(value if isinstance(value, list | tuple) else [value])
-    return " ".join(" ".join(str(t).split()) for t in texts if t)
+    return "\n".join(" ".join(str(t).split()) for t in texts if t)
+
+
+def _pinyin_spans(text, pinyin):
+    """(start, end) of the Chinese words of `text` that read as one of `pinyin` ("nanniwan")."""
+    spans = []
+    for run in CHINESE_RUN.finditer(simplified(text)):
+        syllables = run_pinyin(run.group())
+        # Where each character's syllable starts in the run's pinyin, and its end.
+        offsets = [0]
+        for syllable in syllables:
+            offsets.append(offsets[-1] + len(syllable))
+        starts = {offset: i for i, offset in enumerate(offsets)}
+        reading = "".join(syllables)
+        for word in pinyin:
+            for match in re.finditer(re.escape(word), reading):
+                first, last = starts.get(match.start()), starts.get(match.end())
+                # Whole syllables of two characters or more: "wan" alone marks no 湾.
+                if first is not None and last is not None and last - first > 1:
+                    spans.append((run.start() + first, run.start() + last))
+    return spans
 
 
 def _marked_spans(text, query):
-    """(start, end) of each place in `text` that the query matched."""
-    chinese, stems = highlight_patterns(query)
+    """(start, end) of each place in `text` that the query matched.
+
+    Chinese is compared in simplified characters, so a query in either script
+    marks the page's own characters.
+    """
+    marks = highlights(query)
+    folded = simplified(text)
     spans = []
-    for word in chinese:
-        spans.extend(m.span() for m in re.finditer(re.escape(word), text, re.IGNORECASE))
-    if stems:
+    for word in marks.chinese:
+        spans.extend(m.span() for m in re.finditer(re.escape(word), folded, re.IGNORECASE))
+    if marks.stems:
         for match in LATIN_WORD.finditer(text):
-            if latin_term(unicodedata.normalize("NFKC", match.group()).casefold()) in stems:
+            if latin_term(unicodedata.normalize("NFKC", match.group()).casefold()) in marks.stems:
                 spans.append(match.span())
+    if marks.pinyin:
+        spans.extend(_pinyin_spans(text, marks.pinyin))
     merged = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -120,15 +154,43 @@ def _marked_spans(text, query):
     return merged
 
 
+def _sentences(text):
+    """(start, end) of each sentence of `text`."""
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _window(text, first_match, length):
+    """The whole sentences to show: the one with the first match, and those after it that fit.
+
+    A sentence longer than `length` is cut around the match.
+    """
+    sentences = _sentences(text) or [(0, 0)]
+    i = next((i for i, (_s, end) in enumerate(sentences) if first_match < end), 0)
+    start, end = sentences[i]
+    if end - start > length:
+        start = max(start, first_match - length // 4)
+        return start, min(end, start + length)
+    for _next_start, next_end in sentences[i + 1 :]:
+        if next_end - start > length:
+            break
+        end = next_end
+    return start, end
+
+
 def excerpt(text, query, length=EXCERPT_LENGTH):
-    """A short stretch of `text` around the first match, as (text, is_match) parts.
+    """Whole sentences of `text` around the first match, as (text, is_match) parts.
 
     Templates print the parts with auto-escaping and wrap matches in <mark>,
     so page text can never inject markup.
     """
     spans = _marked_spans(text, query)
-    start = max(0, spans[0][0] - length // 4) if spans else 0
-    end = min(len(text), start + length)
+    start, end = _window(text, spans[0][0] if spans else 0, length)
     parts, position = [], start
     for span_start, span_end in spans:
         if span_end <= start or span_start >= end:
@@ -137,9 +199,9 @@ def excerpt(text, query, length=EXCERPT_LENGTH):
         parts.append((text[position:span_start], False))
         parts.append((text[span_start:span_end], True))
         position = span_end
-    parts.append((text[position:end], False))
+    parts.append((text[position:end].rstrip(), False))
     if start > 0:
         parts.insert(0, ("…", False))
-    if end < len(text):
+    if text[end:].strip():
         parts.append(("…", False))
-    return [(part, marked) for part, marked in parts if part]
+    return [(part.replace("\n", " "), marked) for part, marked in parts if part]

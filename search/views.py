@@ -7,17 +7,20 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
+from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from core.filters import paginate
 
+from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
 
 RESULTS_PER_PAGE = 10
@@ -32,9 +35,64 @@ def _pages(locale):
     return Page.objects.live().public().filter(locale=locale)
 
 
-def site_search(query, locale):
-    """What the site search finds for `query`: live public pages in `locale`, best first."""
-    return _pages(locale).search(query)
+class AllWordsFirst:
+    """Results for a query of several words: pages with all of them first, then pages with some.
+
+    Two searches, each ranked by relevance: all words (the "and" operator),
+    then some words but not all ("or", and not "and"). Sliced like a list,
+    so a paginator fetches only the page of results that it shows.
+    """
+
+    def __init__(self, pages, query):
+        self.any_words = pages.search(query, operator="or")
+        self.all_words = pages.search(query, operator="and")
+        self.some_words = pages.search(
+            PlainText(query, operator="or") & ~PlainText(query, operator="and")
+        )
+
+    def facet(self, field_name):
+        return self.any_words.facet(field_name)
+
+    @cached_property
+    def _count(self):
+        return self.any_words.count()
+
+    @cached_property
+    def _all_words_count(self):
+        return self.all_words.count()
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, self._count if key.stop is None else key.stop
+        split = self._all_words_count
+        results = list(self.all_words[start : min(stop, split)]) if start < split else []
+        if stop > split:
+            results += self.some_words[max(start - split, 0) : stop - split]
+        return results
+
+
+def site_search(query, locale, content_type_ids=None):
+    """What the site search finds for `query`: live public pages in `locale`, best first.
+
+    A query of several words finds pages with any of them, those with all
+    of them first. `content_type_ids` limits the results to those page types.
+    """
+    pages = _pages(locale).specific()
+    if content_type_ids is not None:
+        pages = pages.filter(content_type_id__in=content_type_ids)
+    if len(query_words(query)) > 1:
+        return AllWordsFirst(pages, query)
+    return pages.search(query)
 
 
 def suggested_pages(query, locale):
@@ -67,8 +125,11 @@ def _other_languages(query, active_locale):
 
 def _promotions(query, locale):
     """Editors' picks for the query: pages in the visitor's language, and external links."""
+    # Editors write the query as they would type it; a visitor who types it
+    # in traditional characters (楊家嶺) gets the same picks.
+    query_strings = {normalise_query_string(query), normalise_query_string(simplified(query))}
     promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query)
+        query__query_string__in=query_strings
     ).select_related("page")
     return [
         promotion
@@ -85,14 +146,11 @@ def search(request):
         return render(request, "search/search.html", context)
 
     locale = Locale.get_active()
-    pages = _pages(locale)
     groups = type_groups(site_search(query, locale).facet("content_type_id"))
     # Only a group that the results have is a filter; anything else is ignored.
     selected = next((g for g in groups if g["key"] == request.GET.get("type")), None)
-    if selected:
-        pages = pages.filter(content_type_id__in=selected["content_type_ids"])
-
-    results = paginate(request, pages.specific().search(query) if groups else [], RESULTS_PER_PAGE)
+    results = site_search(query, locale, selected and selected["content_type_ids"])
+    results = paginate(request, results if groups else [], RESULTS_PER_PAGE)
     for page in results:
         page.search_excerpt = excerpt(page_text(page), query)
 

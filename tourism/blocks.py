@@ -1,5 +1,7 @@
 """StreamField blocks of red sites, routes and offerings."""
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -56,6 +58,17 @@ class GalleryBlock(blocks.StructBlock):
         template = "tourism/blocks/gallery.html"
 
 
+def historic_date(value, precision):
+    """A date shown only as precisely as the historian knows it: 1937, 1937-01 or the day."""
+    formats = {"year": "Y", "month": "YEAR_MONTH_FORMAT", "day": "DATE_FORMAT"}
+    fmt = formats.get(precision, "DATE_FORMAT")
+    if not value:
+        return ""
+    if fmt == "Y":
+        return gettext("%(year)d年") % {"year": value.year}
+    return date_format(value, fmt)
+
+
 class TimelineEventBlock(blocks.StructBlock):
     date = blocks.DateBlock(
         label=_("日期"), help_text=_("只知道年份或月份时，填该年或该月的第一天。")
@@ -68,6 +81,14 @@ class TimelineEventBlock(blocks.StructBlock):
     )
     title = blocks.CharBlock(max_length=120, label=_("事件"), help_text=_("一句话概括。"))
     text = blocks.TextBlock(required=False, label=_("说明"), help_text=_("可选的补充说明。"))
+
+    def get_searchable_content(self, value):
+        # As the timeline reads ("1942年5月 延安文艺座谈会召开"), not as its
+        # fields: the date kept, the precision's label ("年月") left out.
+        event = " ".join(
+            filter(None, [historic_date(value["date"], value["precision"]), value["title"]])
+        )
+        return [text for text in (event, value["text"]) if text]
 
     class Meta:
         icon = "date"

@@ -1,13 +1,16 @@
 """What the SQLite and PostgreSQL variants share: analysed documents and queries."""
 
 import copy
+from contextlib import nullcontext
 from functools import cache
 
+from django.utils import translation
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from wagtail.models import Locale, TranslatableMixin
 
-from ..analysis import index_text, phrase_terms, query_terms
+from ..analysis import index_text, phrase_terms, query_words
 
 
 class AnalysedDocument:
@@ -19,9 +22,12 @@ class AnalysedDocument:
     as it is.
     """
 
-    def __init__(self, obj):
+    def __init__(self, obj, language=None):
         self.obj = obj
         self.pk = obj.pk
+        #: The language of the object's locale: blocks may format values (a
+        #: date becomes "1942年5月" or "May 1942") in the page's own words.
+        self.language = language
 
     def get_search_fields(self):
         return analysed_fields(type(self.obj))
@@ -42,6 +48,17 @@ def _as_text(value):
     return force_str(value)
 
 
+def _text(field, obj):
+    """The text of one search field of `obj`, in its locale's language if it is a document.
+
+    The objects of RelatedFields are read as they are.
+    """
+    if not isinstance(obj, AnalysedDocument):
+        return _as_text(field.get_value(obj))
+    with translation.override(obj.language) if obj.language else nullcontext():
+        return _as_text(field.get_value(obj.obj))
+
+
 def _analysed(field):
     clone = copy.copy(field)
     if isinstance(field, RelatedFields):
@@ -49,9 +66,12 @@ def _analysed(field):
         clone.get_value = lambda obj: field.get_value(_unwrap(obj))
     elif isinstance(field, SearchField | AutocompleteField):
         # Autocomplete matches what has been typed so far: a prefix of a word
-        # is not a word, so stemming it would break the match.
-        stem = isinstance(field, SearchField)
-        clone.get_value = lambda obj: index_text(_as_text(field.get_value(_unwrap(obj))), stem)
+        # is not a word, so stemming it would break the match; and what is
+        # typed into a type-ahead may be a place name's initials.
+        autocomplete = isinstance(field, AutocompleteField)
+        clone.get_value = lambda obj: index_text(
+            _text(field, obj), stem=not autocomplete, initials=autocomplete
+        )
     return clone
 
 
@@ -60,15 +80,26 @@ def analysed_fields(model):
     return [_analysed(field) for field in model.get_search_fields()]
 
 
+def _any_of(queries):
+    queries = list(queries)
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
 def analyse_query(query, stem=True):
     """The query with every text in it turned into index terms; None if nothing is left."""
     if isinstance(query, PlainText):
-        terms = query_terms(query.query_string, stem)
-        return (
-            PlainText(" ".join(terms), operator=query.operator, boost=query.boost)
-            if terms
-            else None
-        )
+        # A page has a word if it has all terms of one of the word's alternatives;
+        # the query's operator says whether it must have all words or any.
+        words = [
+            _any_of(
+                PlainText(" ".join(terms), operator="and", boost=query.boost)
+                for terms in w.alternatives
+            )
+            for w in query_words(query.query_string, stem)
+        ]
+        if len(words) > 1:
+            return Or(words) if query.operator.lower() == "or" else And(words)
+        return words[0] if words else None
     if isinstance(query, Phrase):
         terms = phrase_terms(query.query_string, stem)
         return Phrase(" ".join(terms)) if terms else None
@@ -86,7 +117,12 @@ def analyse_query(query, stem=True):
 
 class AnalysedIndexMixin:
     def add_items(self, model, objs):
-        super().add_items(model, [AnalysedDocument(obj) for obj in objs])
+        languages = {}
+        if issubclass(model, TranslatableMixin):
+            languages = dict(Locale.objects.values_list("pk", "language_code"))
+        super().add_items(
+            model, [AnalysedDocument(obj, languages.get(obj.locale_id)) for obj in objs]
+        )
 
 
 class AnalysedQueryMixin:

@@ -44,6 +44,13 @@ def test_search_page_in_a_browser(browser_page, pages, axe):
         expect(page.get_by_role("listbox").first).to_be_visible()
         assert axe(page) == [], language
 
+    # Pinyin typed with spaces, and traditional characters, mark the page's own words.
+    for query in ["nan ni wan", "南泥灣"]:
+        page.goto(f"/zh-hans/search/?q={query}")
+        expect(
+            page.locator(".search-result__excerpt mark", has_text="南泥湾").first
+        ).to_be_visible()
+
     # The type-ahead waits for the input method and works by keyboard.
     asked = []
     page.on("request", lambda r: asked.append(r.url) if "/suggest/" in r.url else None)

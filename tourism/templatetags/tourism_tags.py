@@ -1,7 +1,7 @@
 from django import template
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..blocks import historic_date
 from ..models import Flight
 
 register = template.Library()
@@ -20,16 +20,7 @@ def current_flights(context, heading=None):
     }
 
 
-@register.filter
-def historic_date(value, precision):
-    """A date shown only as precisely as the historian knows it: 1937, 1937-01 or the day."""
-    formats = {"year": "Y", "month": "YEAR_MONTH_FORMAT", "day": "DATE_FORMAT"}
-    fmt = formats.get(precision, "DATE_FORMAT")
-    if not value:
-        return ""
-    if fmt == "Y":
-        return _("%(year)d年") % {"year": value.year}
-    return date_format(value, fmt)
+register.filter("historic_date", historic_date)
 
 
 @register.filter
