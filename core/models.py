@@ -1,6 +1,5 @@
 """What content page types share: the listing page base, stream and JSON-LD helpers."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -9,6 +8,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from core.cards import attach_card_images
+from core.fields import image_field
 from core.filters import PER_PAGE, paginate
 from core.seo import PageMetaMixin, tabbed
 
@@ -30,15 +30,7 @@ class ListingPage(PageMetaMixin, Page):
         features=["bold", "italic", "link"],
         help_text=_("列表上方的一段介绍。"),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("封面图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("分享卡片与列表封面，建议 1600×900。"),
-    )
+    image = image_field(_("分享卡片与列表封面，建议 1600×900。"), _("封面图片"))
 
     card_image_field = "image"
     max_count_per_parent = 1
