@@ -24,6 +24,10 @@ SIGNED_LINK_MAX_AGE = 60 * 60 * 24 * 365
 MAX_TOKEN_LENGTH = 200
 
 
+#: Who to contact about a request, in the order forms and listings show them.
+CONTACT_FIELDS = ["contact_name", "contact_role", "phone", "email"]
+
+
 def new_reference(prefix):
     """A reference such as YX-26-7K3Q9P: prefix, year, six unguessable characters."""
     code = "".join(secrets.choice(REFERENCE_ALPHABET) for _i in range(REFERENCE_LENGTH))
