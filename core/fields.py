@@ -115,24 +115,21 @@ def summary_field(help_text=CARD_SUMMARY_HELP):
 
 def coordinate_fields(latitude_help, longitude_help, required=True):
     """(latitude, longitude) in WGS-84 degrees, as a pair of DecimalFields."""
-    optional = {} if required else {"null": True, "blank": True}
     return (
-        models.DecimalField(
-            _("纬度"),
-            max_digits=9,
-            decimal_places=6,
-            **optional,
-            validators=LATITUDE_VALIDATORS,
-            help_text=latitude_help,
-        ),
-        models.DecimalField(
-            _("经度"),
-            max_digits=9,
-            decimal_places=6,
-            **optional,
-            validators=LONGITUDE_VALIDATORS,
-            help_text=longitude_help,
-        ),
+        _degrees_field(_("纬度"), LATITUDE_VALIDATORS, latitude_help, required),
+        _degrees_field(_("经度"), LONGITUDE_VALIDATORS, longitude_help, required),
+    )
+
+
+def _degrees_field(verbose_name, validators, help_text, required):
+    optional = {} if required else {"null": True, "blank": True}
+    return models.DecimalField(
+        verbose_name,
+        max_digits=9,
+        decimal_places=6,
+        validators=validators,
+        help_text=help_text,
+        **optional,
     )
 
 
