@@ -10,6 +10,7 @@ from wagtail.search import index
 from core.cards import attach_card_images
 from core.fields import image_field
 from core.filters import PER_PAGE, paginate
+from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
 
 
@@ -18,7 +19,7 @@ class ListingPage(PageMetaMixin, Page):
 
     Subclasses declare `parent_page_types` and `subpage_types` (one page type:
     the one listed), and may set `listing_order`, `filter_form_class` (a
-    core.filters.ListingFilterForm) and `per_page`, or override
+    core.filters.ListingFilterForm), `per_page` and `card_snippets`, or override
     `get_listed_pages`, `get_filter_form_kwargs` and `prepare_cards` for what
     their cards show. The template gets `listed_pages` (this page of results,
     cards ready), `page_obj`, `result_count`, `filter_form` and `is_filtered`.
@@ -40,6 +41,8 @@ class ListingPage(PageMetaMixin, Page):
     filter_form_class = None
     #: Cards on one page of results; None lists everything on one page.
     per_page = PER_PAGE
+    #: Snippet relations the cards show, in the listing's language: {relation: card attribute}.
+    card_snippets = {}
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
@@ -59,7 +62,8 @@ class ListingPage(PageMetaMixin, Page):
     def get_listed_pages(self):
         """The live, public children of the listed page type, in listing order."""
         (model,) = self.specific_class.allowed_subpage_models()
-        return model.objects.child_of(self).live().public().order_by(*self.listing_order)
+        pages = model.objects.child_of(self).live().public().order_by(*self.listing_order)
+        return pages.prefetch_related(*self.card_snippets)
 
     def get_filter_form_kwargs(self):
         """Choices the filter form needs beyond the query string (snippets in this language)."""
@@ -73,6 +77,8 @@ class ListingPage(PageMetaMixin, Page):
     def prepare_cards(self, pages):
         """Fetch in bulk what the cards of `pages` show, so a long page costs no more queries."""
         attach_card_images(pages)
+        for relation, attribute in self.card_snippets.items():
+            localize_relation(pages, relation, self.locale, attribute)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

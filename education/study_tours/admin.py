@@ -25,7 +25,6 @@ source_bases = source_pages(StudyBasePage)
 
 
 class BookingFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=BookingStatus.choices)
     base = django_filters.ModelChoiceFilter(
         label=_("研学基地"), field_name="session__base", queryset=source_bases
     )
@@ -37,7 +36,7 @@ class BookingFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Booking
-        fields = []
+        fields = ["status"]
 
 
 class BookingViewSet(PublicRequestViewSet):

@@ -22,7 +22,6 @@ source_programmes = source_pages(TrainingProgrammePage)
 
 
 class TrainingEnquiryFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=EnquiryStatus.choices)
     programme = django_filters.ModelChoiceFilter(
         label=_("培训项目"), queryset=source_programmes, null_label=_("定制培训项目")
     )
@@ -32,7 +31,7 @@ class TrainingEnquiryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = TrainingEnquiry
-        fields = []
+        fields = ["status"]
 
 
 class TrainingEnquiryViewSet(PublicRequestViewSet):

@@ -18,7 +18,7 @@ from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from core.cards import related_cards
 from core.editorial.cities import CityScopedPage, expand
 from core.fields import image_field, related_pages_field, source_snippets, summary_field
-from core.localize import localize_relation, localize_snippets
+from core.localize import localize_snippets
 from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
 
@@ -41,6 +41,7 @@ class JointOfferingIndexPage(ListingPage):
     subpage_types = ["tourism.JointOfferingPage"]
     listing_order = ["valid_to", "title"]
     filter_form_class = OfferingFilterForm
+    card_snippets = {"partners": "partner_list"}
 
     class Meta:
         verbose_name = _("合作产品列表")
@@ -50,11 +51,7 @@ class JointOfferingIndexPage(ListingPage):
         return {"partners": partners_linked_by(Partner.objects, "joint_offerings", self.locale)}
 
     def get_listed_pages(self):
-        return super().get_listed_pages().filter(not_ended()).prefetch_related("partners")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "partners", self.locale, "partner_list")
+        return super().get_listed_pages().filter(not_ended())
 
 
 class JointOfferingPageForm(WagtailAdminPageForm):

@@ -28,7 +28,7 @@ from core.fields import (
     summary_field,
 )
 from core.geo import geo_json_ld
-from core.localize import localize_relation, localize_snippets
+from core.localize import localize_snippets
 from core.maps import MapPoint, render_svg_map
 from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
@@ -46,6 +46,7 @@ class RouteIndexPage(ListingPage):
     subpage_types = ["tourism.RoutePage"]
     listing_order = ["days", "title"]
     filter_form_class = RouteFilterForm
+    card_snippets = {"spirits": "spirit_list"}
 
     class Meta:
         verbose_name = _("线路列表")
@@ -57,13 +58,6 @@ class RouteIndexPage(ListingPage):
             "spirits": Spirit.objects.filter(locale=self.locale),
             "partners": partners_linked_by(Partner.objects, "routes", self.locale),
         }
-
-    def get_listed_pages(self):
-        return super().get_listed_pages().prefetch_related("spirits")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "spirits", self.locale, "spirit_list")
 
 
 class RoutePageForm(WagtailAdminPageForm):

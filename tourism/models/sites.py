@@ -22,7 +22,7 @@ from core.fields import (
     summary_field,
 )
 from core.geo import geo_json_ld, map_links
-from core.localize import localize_relation, localize_snippets
+from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
@@ -36,6 +36,7 @@ class RedSiteIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RedSitePage"]
     listing_order = ["city", "county", "title"]
+    card_snippets = {"spirits": "spirit_list"}
     # Grouped by city on one page: a page break would split a city's group.
     per_page = None
 
@@ -44,11 +45,7 @@ class RedSiteIndexPage(ListingPage):
         verbose_name_plural = _("红色景点列表")
 
     def get_listed_pages(self):
-        return super().get_listed_pages().select_related("operator").prefetch_related("spirits")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "spirits", self.locale, "spirit_list")
+        return super().get_listed_pages().select_related("operator")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
