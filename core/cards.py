@@ -53,3 +53,12 @@ def localized_cards(page_ids, locale, as_cards=True):
     if as_cards:
         attach_card_images(by_key.values())
     return {pk: by_key[key] for pk, key in keys.items() if key in by_key}
+
+
+def related_cards(page_ids, page):
+    """Cards of the pages chosen as related to `page`, in its language and in order.
+
+    `page` itself is left out: a translation may point back at its source.
+    """
+    cards = localized_cards(page_ids, page.locale)
+    return [cards[pk] for pk in page_ids if pk in cards and cards[pk].pk != page.pk]

@@ -66,6 +66,11 @@ def is_pair(value):
     return isinstance(value, dict) and value.keys() == {"zh", "en"}
 
 
+def take(data, *names):
+    """The values of `names` in a data table, for the model fields named alike."""
+    return {name: data[name] for name in names}
+
+
 class Paragraphs(list):
     """Rich text given as {zh, en} pairs, one paragraph each.
 
@@ -168,6 +173,23 @@ class Demo:
             self.log(f"  + {model._meta.verbose_name}: {page.title}")
         self.translate(page, english)
         return page
+
+    def listing(self, home, model, index, with_image=False):
+        """A content app's listing page under `home`, shown in menus.
+
+        `index` is the [index] table of the app's data file: its slug, title
+        and intro paragraphs.
+        """
+        fields = {"image": self.image(index["slug"], index["title"])} if with_image else {}
+        return self.page(
+            home,
+            model,
+            index["slug"],
+            title=index["title"],
+            intro=Paragraphs(index["intro"]),
+            show_in_menus=True,
+            **fields,
+        )
 
     def snippet(self, model, lookup, english=None, **fields):
         """Find (by `lookup`) or create a translatable snippet, then translate it (see `page`)."""

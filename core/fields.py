@@ -1,9 +1,20 @@
-"""A model field for "pick any of these" choices that filters on SQLite and PostgreSQL alike."""
+"""Model fields the content apps declare alike.
+
+`ChoiceListField` stores "pick any of these" choices so that they filter on
+SQLite and PostgreSQL alike; the factories below build the fields several
+page types share, so that each is worded and configured in one place.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.fields import StreamField
+
+from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
+from core.localize import source_locale_only
 
 
 class ChoiceListField(models.CharField):
@@ -73,3 +84,83 @@ class ChoiceListField(models.CharField):
 def choice_filter(field_name, value):
     """Filter kwargs matching rows whose ChoiceListField `field_name` holds `value`."""
     return {f"{field_name}__contains": f",{value},"}
+
+
+def optional_link(to, verbose_name, help_text, related_name="+"):
+    """An optional link to `to`, emptied (not cascaded) when its target is deleted."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
+BANNER_IMAGE_HELP = _("横幅图片，至少 1600×900；替代文本取自图片的“描述”。")
+CARD_SUMMARY_HELP = _("一两句话，显示在卡片和分享预览中。")
+
+
+def image_field(help_text=BANNER_IMAGE_HELP, verbose_name=None):
+    """An optional image ("主图" unless named); alt text comes from the image's description."""
+    return optional_link("wagtailimages.Image", verbose_name or _("主图"), help_text)
+
+
+def summary_field(help_text=CARD_SUMMARY_HELP):
+    """The one or two sentences a card and a share preview show."""
+    return models.TextField(_("摘要"), max_length=300, help_text=help_text)
+
+
+def coordinate_fields(latitude_help, longitude_help, required=True):
+    """(latitude, longitude) in WGS-84 degrees, as a pair of DecimalFields."""
+    return (
+        _degrees_field(_("纬度"), LATITUDE_VALIDATORS, latitude_help, required),
+        _degrees_field(_("经度"), LONGITUDE_VALIDATORS, longitude_help, required),
+    )
+
+
+def _degrees_field(verbose_name, validators, help_text, required):
+    optional = {} if required else {"null": True, "blank": True}
+    return models.DecimalField(
+        verbose_name,
+        max_digits=9,
+        decimal_places=6,
+        validators=validators,
+        help_text=help_text,
+        **optional,
+    )
+
+
+def related_pages_field(choosers, max_num, verbose_name, help_text):
+    """A short, ordered list of pages to suggest at the foot of a page.
+
+    `choosers` is a list of (block name, page type, label, help text): one
+    stream lets editors mix page types in a single order.
+    """
+    return StreamField(
+        [
+            (name, blocks.PageChooserBlock(page_type=page_type, label=label, help_text=block_help))
+            for name, page_type, label, block_help in choosers
+        ],
+        blank=True,
+        max_num=max_num,
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
+def source_snippets(to, verbose_name, related_name, help_text, blank=True):
+    """Snippets chosen among the source-language ones; every translation shares the choice.
+
+    Pair it with a SynchronizedField in the page's override_translatable_fields.
+    """
+    return ParentalManyToManyField(
+        to,
+        verbose_name=verbose_name,
+        blank=blank,
+        related_name=related_name,
+        limit_choices_to=source_locale_only,
+        help_text=help_text,
+    )

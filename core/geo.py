@@ -74,3 +74,8 @@ def osm_url(lat, lon, zoom=15):
 def map_links(lat, lon, name):
     """The "open in" links of a place, for templates: [(label key, url)]."""
     return {"amap": amap_url(lat, lon, name), "osm": osm_url(lat, lon)}
+
+
+def geo_json_ld(lat, lon):
+    """schema.org GeoCoordinates of a WGS-84 point."""
+    return {"@type": "GeoCoordinates", "latitude": float(lat), "longitude": float(lon)}

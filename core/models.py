@@ -1,6 +1,5 @@
 """What content page types share: the listing page base, stream and JSON-LD helpers."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -9,7 +8,9 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from core.cards import attach_card_images
+from core.fields import image_field
 from core.filters import PER_PAGE, paginate
+from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
 
 
@@ -18,7 +19,7 @@ class ListingPage(PageMetaMixin, Page):
 
     Subclasses declare `parent_page_types` and `subpage_types` (one page type:
     the one listed), and may set `listing_order`, `filter_form_class` (a
-    core.filters.ListingFilterForm) and `per_page`, or override
+    core.filters.ListingFilterForm), `per_page` and `card_snippets`, or override
     `get_listed_pages`, `get_filter_form_kwargs` and `prepare_cards` for what
     their cards show. The template gets `listed_pages` (this page of results,
     cards ready), `page_obj`, `result_count`, `filter_form` and `is_filtered`.
@@ -30,15 +31,7 @@ class ListingPage(PageMetaMixin, Page):
         features=["bold", "italic", "link"],
         help_text=_("列表上方的一段介绍。"),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("封面图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("分享卡片与列表封面，建议 1600×900。"),
-    )
+    image = image_field(_("分享卡片与列表封面，建议 1600×900。"), _("封面图片"))
 
     card_image_field = "image"
     max_count_per_parent = 1
@@ -48,6 +41,8 @@ class ListingPage(PageMetaMixin, Page):
     filter_form_class = None
     #: Cards on one page of results; None lists everything on one page.
     per_page = PER_PAGE
+    #: Snippet relations the cards show, in the listing's language: {relation: card attribute}.
+    card_snippets = {}
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
@@ -67,7 +62,8 @@ class ListingPage(PageMetaMixin, Page):
     def get_listed_pages(self):
         """The live, public children of the listed page type, in listing order."""
         (model,) = self.specific_class.allowed_subpage_models()
-        return model.objects.child_of(self).live().public().order_by(*self.listing_order)
+        pages = model.objects.child_of(self).live().public().order_by(*self.listing_order)
+        return pages.prefetch_related(*self.card_snippets)
 
     def get_filter_form_kwargs(self):
         """Choices the filter form needs beyond the query string (snippets in this language)."""
@@ -81,6 +77,8 @@ class ListingPage(PageMetaMixin, Page):
     def prepare_cards(self, pages):
         """Fetch in bulk what the cards of `pages` show, so a long page costs no more queries."""
         attach_card_images(pages)
+        for relation, attribute in self.card_snippets.items():
+            localize_relation(pages, relation, self.locale, attribute)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import list_block_ids, localized_cards
+from core.fields import image_field, optional_link
 from core.seo import PageMetaMixin, tabbed
 
 from .blocks import FeaturedSectionBlock
@@ -20,14 +21,8 @@ from .blocks import FeaturedSectionBlock
 class HomePage(PageMetaMixin, Page):
     """The front page of one locale: hero, featured sections and a call to action."""
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("主视觉图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("宽幅图片，建议至少 1600×800 像素；替代文本取自图片的“描述”。"),
+    hero_image = image_field(
+        _("宽幅图片，建议至少 1600×800 像素；替代文本取自图片的“描述”。"), _("主视觉图片")
     )
     hero_heading = models.CharField(
         _("主标题"),
@@ -64,15 +59,7 @@ class HomePage(PageMetaMixin, Page):
         blank=True,
         help_text=_("号召语下的一句说明。"),
     )
-    cta_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("行动号召链接"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("号召按钮指向的页面。"),
-    )
+    cta_page = optional_link("wagtailcore.Page", _("行动号召链接"), _("号召按钮指向的页面。"))
     cta_label = models.CharField(
         _("按钮文字"), max_length=40, blank=True, help_text=_("号召按钮上的文字。")
     )
@@ -185,14 +172,8 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("例如 0911-1234567；页脚中可直接点击拨打。"),
     )
     email = models.EmailField(_("联系邮箱"), blank=True, help_text=_("公众咨询邮箱。"))
-    wechat_qr_code = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("微信公众号二维码"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("正方形图片；请在图片“描述”中写明公众号名称，作为替代文本。"),
+    wechat_qr_code = image_field(
+        _("正方形图片；请在图片“描述”中写明公众号名称，作为替代文本。"), _("微信公众号二维码")
     )
     weibo_url = models.URLField(
         _("微博链接"), blank=True, help_text=_("官方微博主页地址，以 https:// 开头。")
@@ -209,14 +190,9 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("例如“陕公网安备 61060202000123号”；号码中的数字用于生成查询链接。"),
     )
-    default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("默认分享图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("页面本身没有图片时，微信、微博等分享卡片使用的图片（建议 1200×630）。"),
+    default_share_image = image_field(
+        _("页面本身没有图片时，微信、微博等分享卡片使用的图片（建议 1200×630）。"),
+        _("默认分享图片"),
     )
 
     panels = [

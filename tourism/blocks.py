@@ -172,3 +172,8 @@ class DayBlock(blocks.StructBlock):
 
 class ItineraryBlock(blocks.StreamBlock):
     day = DayBlock()
+
+
+#: Page choosers of the "related" streams (core.fields.related_pages_field).
+ROUTE_CHOOSER = ("route", "tourism.RoutePage", _("线路"), _("相关线路。"))
+SITE_CHOOSER = ("site", "tourism.RedSitePage", _("景点"), _("相关景点。"))

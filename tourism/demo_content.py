@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from core.demo import Paragraphs, read, stream
+from core.demo import Paragraphs, read, stream, take
 from home.models import HomePage
 
 from .models import (
@@ -34,42 +34,30 @@ def load(demo):
     flights = [_load_flight(demo, data) for data in snippets["flights"]]
 
     data = read(DATA / "sites.toml")
-    index = _load_index(demo, home, RedSiteIndexPage, data["index"])
+    index = demo.listing(home, RedSiteIndexPage, data["index"])
     sites = {
         site["slug"]: _load_site(demo, index, {**data["defaults"], **site}, spirits, partners)
         for site in data["sites"]
     }
 
     data = read(DATA / "routes.toml")
-    index = _load_index(demo, home, RouteIndexPage, data["index"])
+    index = demo.listing(home, RouteIndexPage, data["index"])
     routes = {
         route["slug"]: _load_route(demo, index, route, sites, spirits, partners, flights)
         for route in data["routes"]
     }
 
     data = read(DATA / "offerings.toml")
-    index = _load_index(demo, home, JointOfferingIndexPage, data["index"])
+    index = demo.listing(home, JointOfferingIndexPage, data["index"])
     for offering in data["offerings"]:
         _load_offering(demo, index, offering, {"route": routes, "site": sites}, partners)
-
-
-def _load_index(demo, home, model, data):
-    return demo.page(
-        home,
-        model,
-        data["slug"],
-        title=data["title"],
-        intro=Paragraphs(data["intro"]),
-        show_in_menus=True,
-    )
 
 
 def _load_spirit(demo, data):
     return demo.snippet(
         Spirit,
         {"slug": data["slug"]},
-        name=data["name"],
-        short_description=data["short_description"],
+        **take(data, "name", "short_description"),
         image=demo.image(f"spirit-{data['slug']}", data["name"]),
     )
 
@@ -78,14 +66,9 @@ def _load_partner(demo, data):
     return demo.snippet(
         Partner,
         {"slug": data["slug"]},
-        name=data["name"],
-        short_name=data["short_name"],
-        city=data["city"],
-        kind=data["kind"],
-        website=data["website"],
+        **take(data, "name", "short_name", "city", "kind", "website", "description"),
         booking_url=data.get("booking_url", ""),
         hotline=data.get("hotline", ""),
-        description=data["description"],
     )
 
 
@@ -124,17 +107,20 @@ def _load_site(demo, parent, data, spirits, partners):
         parent,
         RedSitePage,
         slug,
-        title=data["title"],
-        summary=data["summary"],
+        **take(
+            data,
+            "title",
+            "summary",
+            "city",
+            "county",
+            "address",
+            "opening_hours",
+            "ticket_notes",
+            "accessibility_notes",
+        ),
         image=image,
-        city=data["city"],
-        county=data["county"],
-        address=data["address"],
         latitude=Decimal(str(data["latitude"])),
         longitude=Decimal(str(data["longitude"])),
-        opening_hours=data["opening_hours"],
-        ticket_notes=data["ticket_notes"],
-        accessibility_notes=data["accessibility_notes"],
         spirits=[spirits[s] for s in data["spirits"]],
         operator=partners.get(data.get("operator")),
         body=stream(body, slug, "body"),
@@ -167,17 +153,20 @@ def _load_route(demo, parent, data, sites, spirits, partners, flights):
         parent,
         RoutePage,
         slug,
-        title=data["title"],
-        summary=data["summary"],
+        **take(
+            data,
+            "title",
+            "summary",
+            "days",
+            "start_city",
+            "end_city",
+            "region",
+            "audiences",
+            "best_seasons",
+            "pace",
+            "price_from",
+        ),
         hero_image=demo.image(f"route-{slug}", data["title"]),
-        days=data["days"],
-        start_city=data["start_city"],
-        end_city=data["end_city"],
-        region=data["region"],
-        audiences=data["audiences"],
-        best_seasons=data["best_seasons"],
-        pace=data["pace"],
-        price_from=data["price_from"],
         transport_notes=data.get("transport_notes", ""),
         spirits=[spirits[s] for s in data["spirits"]],
         operators=[partners[p] for p in data["operators"]],
@@ -196,14 +185,11 @@ def _load_offering(demo, parent, data, pages, partners):
         parent,
         JointOfferingPage,
         slug,
-        title=data["title"],
-        summary=data["summary"],
+        **take(data, "title", "summary", "kind", "price_from"),
         image=demo.image(f"offering-{slug}", data["title"]),
         partners=[partners[p] for p in data["partners"]],
-        kind=data["kind"],
         valid_from=demo.date(data.get("valid_from")),
         valid_to=demo.date(data.get("valid_to")),
-        price_from=data["price_from"],
         description=Paragraphs(data["description"]),
         includes=stream((("item", item) for item in data["includes"]), slug, "includes"),
         related=stream(

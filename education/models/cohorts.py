@@ -12,8 +12,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.choices import City
-from core.fields import ChoiceListField
-from education.public_requests.models import PublicRequest
+from core.fields import ChoiceListField, optional_link
+from education.public_requests.models import PublicRequest, status_field
 from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
 
 from .seats import SeatedOccasion
@@ -131,23 +131,17 @@ class TrainingEnquiry(PublicRequest):
         max_length=40,
         help_text=_("不选具体班期时，请选择希望开班的月份，可多选。"),
     )
-    programme = models.ForeignKey(
+    programme = optional_link(
         "education.TrainingProgrammePage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="enquiries",
-        verbose_name=_("培训项目"),
-        help_text=_("咨询的培训项目（中文页面）；留空表示定制培训项目。"),
+        _("培训项目"),
+        _("咨询的培训项目（中文页面）；留空表示定制培训项目。"),
+        "enquiries",
     )
-    cohort = models.ForeignKey(
+    cohort = optional_link(
         TrainingCohort,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="enquiries",
-        verbose_name=_("班期"),
-        help_text=_("希望参加的班期；商定后按参训人数占用名额。"),
+        _("班期"),
+        _("希望参加的班期；商定后按参训人数占用名额。"),
+        "enquiries",
     )
     notes = models.TextField(
         _("备注"),
@@ -155,19 +149,11 @@ class TrainingEnquiry(PublicRequest):
         blank=True,
         help_text=_("培训需求、定制内容、食宿或其他需要说明的事项。"),
     )
-    status = models.CharField(
-        _("状态"),
-        max_length=20,
-        choices=EnquiryStatus.choices,
-        default=EnquiryStatus.NEW,
-        help_text=_("商定后占用所选班期的名额。"),
-    )
+    status = status_field(EnquiryStatus, EnquiryStatus.NEW, _("商定后占用所选班期的名额。"))
 
-    class Meta:
+    class Meta(PublicRequest.Meta):
         verbose_name = _("培训咨询")
         verbose_name_plural = _("培训咨询")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
 
     @property
     def programme_title(self):

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Locale
 
-from education.public_requests.models import PublicRequest
+from education.public_requests.models import PublicRequest, status_field
 from education.study_tours.choices import (
     CANCELLABLE_STATUSES,
     MAX_PUPILS_PER_BOOKING,
@@ -210,19 +210,15 @@ class Booking(PublicRequest):
     notes = models.TextField(
         _("备注"), max_length=2000, blank=True, help_text=_("其他需要基地知道的事项。")
     )
-    status = models.CharField(
-        _("状态"),
-        max_length=20,
-        choices=BookingStatus.choices,
-        default=BookingStatus.REQUESTED,
-        help_text=_("待确认和已确认的预约占用名额；取消或未能接待后名额释放。"),
+    status = status_field(
+        BookingStatus,
+        BookingStatus.REQUESTED,
+        _("待确认和已确认的预约占用名额；取消或未能接待后名额释放。"),
     )
 
-    class Meta:
+    class Meta(PublicRequest.Meta):
         verbose_name = _("研学预约")
         verbose_name_plural = _("研学预约")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
 
     def localized_base(self):
         """The base page in the language the booking was made in (or the source)."""

@@ -12,7 +12,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,8 +26,9 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from core.choices import City
 from core.editorial.cities import CityScopedPage
-from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
-from core.localize import localize_snippets, source_locale_only
+from core.fields import coordinate_fields, image_field, optional_link, source_snippets
+from core.geo import geo_json_ld, map_links
+from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
@@ -108,15 +108,7 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
     intro = models.TextField(
         _("简介"), max_length=600, help_text=_("一两句话介绍基地，显示在卡片和页面顶部。")
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("主图"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("卡片与页面顶部的图片，建议 1600×900；替代文本取自图片的“描述”。"),
-    )
+    image = image_field(_("卡片与页面顶部的图片，建议 1600×900；替代文本取自图片的“描述”。"))
     body = RichTextField(
         _("详细介绍"),
         blank=True,
@@ -130,14 +122,11 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         default=City.YANAN,
         help_text=_("基地所在城市，用于列表筛选。"),
     )
-    red_site = models.ForeignKey(
+    red_site = optional_link(
         "tourism.RedSitePage",
-        verbose_name=_("所在红色景点"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="study_bases",
-        help_text=_("基地位于某个红色景点内时选择它；地址和坐标未填写时使用景点的。"),
+        _("所在红色景点"),
+        _("基地位于某个红色景点内时选择它；地址和坐标未填写时使用景点的。"),
+        "study_bases",
     )
     address = models.CharField(
         _("地址"),
@@ -145,31 +134,16 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         blank=True,
         help_text=_("基地自己的地址；位于红色景点内时可留空，使用景点地址。"),
     )
-    latitude = models.DecimalField(
-        _("纬度"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-        help_text=_("WGS-84 坐标（GPS），例如 36.606；位于红色景点内时可留空。"),
+    latitude, longitude = coordinate_fields(
+        _("WGS-84 坐标（GPS），例如 36.606；位于红色景点内时可留空。"),
+        _("WGS-84 坐标（GPS），例如 109.477；位于红色景点内时可留空。"),
+        required=False,
     )
-    longitude = models.DecimalField(
-        _("经度"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-        help_text=_("WGS-84 坐标（GPS），例如 109.477；位于红色景点内时可留空。"),
-    )
-    spirits = ParentalManyToManyField(
+    spirits = source_snippets(
         "tourism.Spirit",
-        verbose_name=_("弘扬的精神"),
-        blank=True,
-        limit_choices_to=source_locale_only,
-        related_name="study_bases",
-        help_text=_("基地课程传承的精神，例如延安精神、南泥湾精神；用于列表筛选。"),
+        _("弘扬的精神"),
+        "study_bases",
+        _("基地课程传承的精神，例如延安精神、南泥湾精神；用于列表筛选。"),
     )
     themes = models.CharField(
         _("研学主题"),
@@ -215,14 +189,8 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         help_text=_("基地与课程照片，最多 12 张。"),
         max_num=12,
     )
-    operator = models.ForeignKey(
-        "tourism.Partner",
-        verbose_name=_("运营单位"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="study_bases",
-        help_text=_("负责基地运营和接待的合作单位。"),
+    operator = optional_link(
+        "tourism.Partner", _("运营单位"), _("负责基地运营和接待的合作单位。"), "study_bases"
     )
     staff_email = models.EmailField(
         _("预约通知邮箱"),
@@ -421,11 +389,7 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         if self.image:
             data["image"] = request.build_absolute_uri(self.image.file.url)
         if coordinates := self.get_coordinates():
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": coordinates[0],
-                "longitude": coordinates[1],
-            }
+            data["geo"] = geo_json_ld(*coordinates)
         if self.operator:
             data["parentOrganization"] = self.operator.get_json_ld()
         if address := self.get_address():

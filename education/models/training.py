@@ -10,7 +10,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -22,8 +21,8 @@ from core.blocks import ListItemsBlock
 from core.cards import list_block_ids, localized_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage, expand
-from core.fields import ChoiceListField
-from core.localize import localize_snippets, source_locale_only
+from core.fields import ChoiceListField, image_field, source_snippets, summary_field
+from core.localize import localize_snippets
 from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
@@ -43,18 +42,6 @@ from tourism.models.snippets import Partner
 
 #: The city of a stage in the editor's form data: `stages-<n>-value-city`.
 STAGE_CITY_FIELD = re.compile(r"^stages-(\d+)-value-city$")
-
-
-def cover_image(help_text):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("封面图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
-    )
 
 
 class TrainingProgrammeIndexPage(EnquiryRoutesMixin, ListingPage):
@@ -107,10 +94,10 @@ class TrainingProgrammePageForm(WagtailAdminPageForm):
 class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMetaMixin, Page):
     """A two-stage programme: Party-spirit tempering in Yan'an, capability improvement in Wuxi."""
 
-    summary = models.TextField(
-        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片、页面顶部和分享预览中。")
+    summary = summary_field(_("一两句话，显示在卡片、页面顶部和分享预览中。"))
+    image = image_field(
+        _("页面顶部与卡片图片，建议 1600×900；替代文本取自图片的“描述”。"), _("封面图片")
     )
-    image = cover_image(_("页面顶部与卡片图片，建议 1600×900；替代文本取自图片的“描述”。"))
     body = RichTextField(
         _("项目介绍"),
         blank=True,
@@ -138,13 +125,11 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
         validators=[MinValueValidator(2), MaxValueValidator(60)],
         help_text=_("培训总天数，须等于两个阶段天数之和。"),
     )
-    spirits = ParentalManyToManyField(
+    spirits = source_snippets(
         "tourism.Spirit",
-        verbose_name=_("弘扬的精神"),
-        blank=True,
-        limit_choices_to=source_locale_only,
-        related_name="training_programmes",
-        help_text=_("项目传承的精神，例如延安精神、张思德精神。"),
+        _("弘扬的精神"),
+        "training_programmes",
+        _("项目传承的精神，例如延安精神、张思德精神。"),
     )
     outcomes = StreamField(
         ListItemsBlock(),

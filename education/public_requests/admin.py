@@ -3,23 +3,60 @@ status actions (each one a confirmation page and a POST), reusable by any
 PublicRequest model.
 
 A request type plugs in by subclassing `PublicRequestViewSet` and setting
-`model`, `list_display`, `list_filter`, `list_export`, `search_fields` and
-`actions`, then implementing `perform_action(request, obj, action)`.
+`model`, `list_display`, `filterset_class`, `list_export`, `search_fields`,
+`actions` and `success_message`, then implementing `change_status(obj, action)`.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
+from education.public_requests.models import CONTACT_FIELDS
+from education.seats import SeatsRefused
+
+#: What the requester wrote last and what the request records, after its own fields.
+EXPORT_TAIL = ["notes", "language", "created_at", "staff_notes"]
+INSPECT_TAIL = ["notes", "consent", "language", "created_at", "updated_at", "staff_notes"]
+
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_fields(own_fields, details):
+    """Export columns: reference and status, the request's own fields, contact, details, tail."""
+    return ["reference", "get_status_display", *own_fields, *CONTACT_FIELDS, *details, *EXPORT_TAIL]
+
+
+def inspect_fields(own_fields, details):
+    """Inspect view fields, in the order of `export_fields`."""
+    return ["reference", "status", *own_fields, *CONTACT_FIELDS, *details, *INSPECT_TAIL]
+
+
+def status_column():
+    return Column("status", label=_("状态"), accessor="get_status_display")
+
+
+def submitted_column():
+    return DateColumn("created_at", label=_("提交时间"), sort_key="created_at")
+
+
+def source_pages(model):
+    """A filter's queryset: the source-language pages of `model`, which requests point to."""
+
+    def queryset(_request=None):
+        return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+
+    return queryset
 
 
 def neutralize_formula(value):
@@ -107,8 +144,8 @@ class PublicRequestViewSet(ModelViewSet):
 
     `actions` maps an action name to {"label", "from" (statuses it applies
     to), "confirm" (question on the confirmation page), optional "icon"}.
-    `perform_action` does it and returns a success message; it may add an
-    error message itself and return "" instead.
+    `change_status` does it and returns the request as it now stands;
+    `success_message` (with `reference` and `status`) tells staff.
     """
 
     icon = "form"
@@ -121,10 +158,24 @@ class PublicRequestViewSet(ModelViewSet):
     # Staff annotate; what the requester sent stays as sent.
     form_fields = ["staff_notes"]
     list_per_page = 50
+    ordering = ["-created_at"]
     actions = {}
+    success_message = None
+
+    def change_status(self, obj, action):
+        raise NotImplementedError
 
     def perform_action(self, request, obj, action):
-        raise NotImplementedError
+        """Do `action`; a success message, or "" after saying why the seats were refused."""
+        try:
+            obj = self.change_status(obj, action)
+        except SeatsRefused as refusal:
+            messages.error(request, str(refusal))
+            return ""
+        return self.success_message % {
+            "reference": obj.reference,
+            "status": obj.get_status_display(),
+        }
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(

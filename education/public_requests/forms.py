@@ -69,8 +69,11 @@ class PhoneField(forms.CharField):
 class PublicRequestForm(forms.ModelForm):
     """Base of public request forms: honeypot, idempotency token and consent.
 
-    Subclasses list their model fields in Meta.fields; the three fields here
-    are added automatically (consent must be in Meta.fields).
+    Subclasses list their model fields in Meta.fields (with CONTACT_FIELDS and
+    consent); the three fields here are added automatically. They name the
+    field of the requesting organisation (`organisation_field`), which
+    browsers autofill with the contact details, and word the consent to what
+    is requested (`consent_label`).
     """
 
     #: A field people never see; bots that fill every input fill it too.
@@ -83,16 +86,29 @@ class PublicRequestForm(forms.ModelForm):
     phone = PhoneField(label=_("联系电话"), help_text=_("手机号、带区号的固定电话或国际号码。"))
 
     honeypot_field_name = "website"
+    organisation_field = None
+    consent_label = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound and "idempotency_key" not in self.initial:
             self.initial["idempotency_key"] = uuid.uuid4()
+        autocomplete = {
+            self.organisation_field: "organization",
+            "contact_name": "name",
+            "contact_role": "organization-title",
+            "email": "email",
+        }
+        for name, value in autocomplete.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = value
         if "consent" in self.fields:
             self.fields["consent"].required = True
             self.fields["consent"].error_messages["required"] = _(
                 "请阅读并同意个人信息处理说明，否则我们无法处理您的申请。"
             )
+            if self.consent_label:
+                self.fields["consent"].label = self.consent_label
 
     def is_spam(self):
         return bool(self.cleaned_data.get(self.honeypot_field_name))

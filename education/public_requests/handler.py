@@ -1,6 +1,7 @@
 """The GET/POST flow every public form shares: rate limit, honeypot, replay, apology, redirect."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError, IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -39,8 +40,9 @@ class PublicRequestHandler:
     """The GET/POST flow of a public request form; subclass per request type.
 
     Subclasses set `model`, `form_class`, `template_name`, `rate_limit_group`
-    and implement `create(form)` (save and return the request, or raise
-    RequestRefused) and `notify(obj)`. The successful POST redirects to
+    and `submitted_message`, implement `notify(obj)` and may override
+    `create(form)` (save and return the request, or raise RequestRefused).
+    The successful POST says `submitted_message` and redirects to
     `obj.get_public_url()`, the requester's signed page.
     """
 
@@ -48,6 +50,7 @@ class PublicRequestHandler:
     form_class = None
     template_name = None
     rate_limit_group = None
+    submitted_message = None
 
     def __init__(self, request, context=None, form_kwargs=None):
         self.request = request
@@ -60,7 +63,7 @@ class PublicRequestHandler:
         return self.form_class(**self.form_kwargs)
 
     def create(self, form):
-        raise NotImplementedError
+        return form.save()
 
     def notify(self, obj):
         raise NotImplementedError
@@ -101,6 +104,7 @@ class PublicRequestHandler:
         except DatabaseError:
             return self.apologise(form)
         self.notify(obj)
+        messages.success(self.request, self.submitted_message)
         return redirect(obj.get_public_url())
 
     def apologise(self, form):

@@ -24,6 +24,17 @@ SIGNED_LINK_MAX_AGE = 60 * 60 * 24 * 365
 MAX_TOKEN_LENGTH = 200
 
 
+#: Who to contact about a request, in the order forms and listings show them.
+CONTACT_FIELDS = ["contact_name", "contact_role", "phone", "email"]
+
+
+def status_field(statuses, default, help_text):
+    """Where a request stands; `statuses` is its TextChoices, `default` the status it arrives in."""
+    return models.CharField(
+        _("状态"), max_length=20, choices=statuses.choices, default=default, help_text=help_text
+    )
+
+
 def new_reference(prefix):
     """A reference such as YX-26-7K3Q9P: prefix, year, six unguessable characters."""
     code = "".join(secrets.choice(REFERENCE_ALPHABET) for _i in range(REFERENCE_LENGTH))
@@ -93,6 +104,9 @@ class PublicRequest(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["-created_at"]
+        # The admin lists requests by status, newest first.
+        indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self):
         return self.reference

@@ -1,11 +1,8 @@
 """Booking managers' admin of study tours: bookings with their actions, sessions with occupancy."""
 
 import django_filters
-from django.conf import settings
-from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -13,21 +10,21 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from education.models.sessions import Booking, StudySession
 from education.models.study_tours import StudyBasePage
-from education.public_requests.admin import PublicRequestViewSet
-from education.seats import SeatsRefused
+from education.public_requests.admin import (
+    PublicRequestViewSet,
+    export_fields,
+    inspect_fields,
+    source_pages,
+    status_column,
+    submitted_column,
+)
 from education.study_tours import bookings, notifications
 from education.study_tours.choices import BookingStatus
 
-
-def source_bases(_request=None):
-    """Bases to filter by: the source pages, which own the sessions."""
-    return StudyBasePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
-        "title"
-    )
+source_bases = source_pages(StudyBasePage)
 
 
 class BookingFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=BookingStatus.choices)
     base = django_filters.ModelChoiceFilter(
         label=_("研学基地"), field_name="session__base", queryset=source_bases
     )
@@ -39,7 +36,7 @@ class BookingFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Booking
-        fields = []
+        fields = ["status"]
 
 
 class BookingViewSet(PublicRequestViewSet):
@@ -56,34 +53,22 @@ class BookingViewSet(PublicRequestViewSet):
         Column("session", label=_("场次"), accessor="session"),
         "pupils",
         "adults",
-        Column("status", label=_("状态"), accessor="get_status_display"),
-        DateColumn("created_at", label=_("提交时间"), sort_key="created_at"),
+        status_column(),
+        submitted_column(),
     ]
     filterset_class = BookingFilterSet
     search_fields = ["reference", "school_name", "contact_name"]
-    ordering = ["-created_at"]
-    list_export = [
-        "reference",
-        "get_status_display",
-        "session.base.title",
-        "session.date",
-        "session.start_time",
-        "school_name",
-        "contact_name",
-        "contact_role",
-        "phone",
-        "email",
-        "get_age_band_display",
-        "pupils",
-        "adults",
-        "get_meals_display",
-        "get_arrival_mode_display",
-        "access_needs",
-        "notes",
-        "language",
-        "created_at",
-        "staff_notes",
-    ]
+    list_export = export_fields(
+        ["session.base.title", "session.date", "session.start_time", "school_name"],
+        [
+            "get_age_band_display",
+            "pupils",
+            "adults",
+            "get_meals_display",
+            "get_arrival_mode_display",
+            "access_needs",
+        ],
+    )
     export_headings = {
         "get_status_display": _("状态"),
         "session.base.title": _("研学基地"),
@@ -94,28 +79,10 @@ class BookingViewSet(PublicRequestViewSet):
         "get_arrival_mode_display": _("到达方式"),
     }
     export_filename = "study-tour-bookings"
-    inspect_view_fields = [
-        "reference",
-        "status",
-        "session",
-        "school_name",
-        "contact_name",
-        "contact_role",
-        "phone",
-        "email",
-        "age_band",
-        "pupils",
-        "adults",
-        "meals",
-        "arrival_mode",
-        "access_needs",
-        "notes",
-        "consent",
-        "language",
-        "created_at",
-        "updated_at",
-        "staff_notes",
-    ]
+    inspect_view_fields = inspect_fields(
+        ["session", "school_name"],
+        ["age_band", "pupils", "adults", "meals", "arrival_mode", "access_needs"],
+    )
     actions = {
         "confirm": {
             "label": _("确认"),
@@ -142,17 +109,12 @@ class BookingViewSet(PublicRequestViewSet):
             queryset=Booking.objects.select_related("session__base"), **kwargs
         )
 
-    def perform_action(self, request, booking, action):
-        try:
-            booking = bookings.transition(booking.pk, action)
-        except SeatsRefused as refusal:
-            messages.error(request, str(refusal))
-            return ""
+    success_message = _("预约 %(reference)s 已更新为“%(status)s”，已通知学校。")
+
+    def change_status(self, booking, action):
+        booking = bookings.transition(booking.pk, action)
         notifications.notify_school(booking)
-        return gettext("预约 %(reference)s 已更新为“%(status)s”，已通知学校。") % {
-            "reference": booking.reference,
-            "status": booking.get_status_display(),
-        }
+        return booking
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -199,7 +161,7 @@ class StudySessionViewSet(ModelViewSet):
         Column("base", label=_("研学基地"), accessor="base"),
         DateColumn("date", label=_("日期")),
         Column("start_time", label=_("开始时间")),
-        Column("status", label=_("状态"), accessor="get_status_display"),
+        status_column(),
         OccupancyColumn("occupancy", label=_("已占 / 名额")),
         Column("seats_left", label=_("剩余名额")),
         WaitlistColumn("waitlisted", label=_("候补")),

@@ -3,7 +3,7 @@
 import datetime
 from pathlib import Path
 
-from core.demo import Paragraphs, read, stream
+from core.demo import Paragraphs, read, stream, take
 from education.models.sessions import Booking, StudySession
 from education.models.study_tours import StudyBaseIndexPage, StudyBasePage
 from education.study_tours.choices import ArrivalMode, BaseKind, Meals
@@ -16,15 +16,7 @@ DATA = Path(__file__).parent / "demo_data" / "bases.toml"
 def load(demo):
     data = read(DATA)
     home = HomePage.objects.filter(locale=demo.source_locale).first()
-    index = demo.page(
-        home,
-        StudyBaseIndexPage,
-        data["index"]["slug"],
-        title=data["index"]["title"],
-        intro=data["index"]["intro"],
-        image=demo.image(data["index"]["slug"], data["index"]["title"]),
-        show_in_menus=True,
-    )
+    index = demo.listing(home, StudyBaseIndexPage, data["index"], with_image=True)
     for base in data["bases"]:
         page = _load_base(demo, index, {**data["defaults"], **base})
         _load_sessions(demo, page, base, data)
@@ -55,21 +47,16 @@ def _load_base(demo, index, data):
         index,
         StudyBasePage,
         slug,
-        title=data["title"],
-        kind=data["kind"],
-        intro=data["intro"],
+        **take(data, "title", "kind", "intro", "city", "themes", "accessibility"),
         image=demo.image(f"base-{slug}", data["title"]),
         body=Paragraphs(data["body"]),
-        city=data["city"],
         red_site=RedSitePage.objects.filter(slug=data["red_site"], **source).first(),
         spirits=list(Spirit.objects.filter(slug__in=data["spirits"], **source)),
-        themes=data["themes"],
         operator=operator and Partner.objects.filter(slug=operator, **source).first(),
         courses=stream(courses, slug, "courses"),
         has_meals=data.get("has_meals", False),
         has_accommodation=data.get("has_accommodation", False),
         beds=data.get("beds"),
-        accessibility=data["accessibility"],
         safety_notes=Paragraphs(data["safety_notes"]),
         staff_email=f"{slug}@example.cn",
     )

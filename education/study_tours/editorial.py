@@ -3,12 +3,13 @@
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from core.editorial.panels import EditorialPanel, ShortDateColumn, share
 from core.editorial.reports import EditorialReport
 from education.models.seats import OccasionStatus
 from education.models.sessions import Booking, StudySession
+from education.public_requests.editorial import AwaitingAnswerPanel, reference_column
 from education.study_tours.choices import BookingStatus
 
 #: A session is "nearly full" from this share of its seats taken (percent).
@@ -79,13 +80,13 @@ class SessionsNearlyFullReport(EditorialReport):
         return nearly_full_sessions().order_by("date", "start_time")
 
 
-class PendingBookingsPanel(EditorialPanel):
+class PendingBookingsPanel(AwaitingAnswerPanel):
     """Bookings a school is waiting on: answer them before their session fills."""
 
     panel_id = "editorial-pending-bookings"
     heading = _("待确认的研学预约")
     columns = [
-        TitleColumn("reference", label=_("预约号"), url_name="education_bookings:inspect"),
+        reference_column(_("预约号"), "education_bookings"),
         Column("school_name", label=_("学校")),
         Column(
             "session",
@@ -100,13 +101,9 @@ class PendingBookingsPanel(EditorialPanel):
     empty_message = _("没有待确认的预约。")
     order = 130
     permission = "education.view_booking"
-
-    def get_queryset(self):
-        return (
-            Booking.objects.filter(status=BookingStatus.REQUESTED)
-            .select_related("session__base")
-            .order_by("created_at")
-        )
+    model = Booking
+    awaiting_status = BookingStatus.REQUESTED
+    related = ["session__base"]
 
 
 class UpcomingSessionsPanel(EditorialPanel):

@@ -6,6 +6,7 @@ from core.choices import City
 from core.filters import ListingFilterForm, any_choice, snippet_choices
 from education.models.sessions import Booking
 from education.public_requests.forms import PublicRequestForm
+from education.public_requests.models import CONTACT_FIELDS
 from education.study_tours.choices import MAX_PUPILS_PER_BOOKING, RATIO_FIELDS, AgeBand, BaseKind
 
 
@@ -51,14 +52,14 @@ class BookingForm(PublicRequestForm):
         help_text=_("有学校取消时，工作人员按提交顺序联系候补学校。"),
     )
 
+    organisation_field = "school_name"
+    consent_label = _("我同意平台和基地为办理本次预约处理以上个人信息")
+
     class Meta:
         model = Booking
         fields = [
             "school_name",
-            "contact_name",
-            "contact_role",
-            "phone",
-            "email",
+            *CONTACT_FIELDS,
             "age_band",
             "pupils",
             "adults",
@@ -82,15 +83,6 @@ class BookingForm(PublicRequestForm):
         self.fields["adults"].widget.attrs.update(min=0, max=MAX_PUPILS_PER_BOOKING)
         if not base.has_meals:
             del self.fields["meals"]
-        autocomplete = {
-            "school_name": "organization",
-            "contact_name": "name",
-            "contact_role": "organization-title",
-            "email": "email",
-        }
-        for name, value in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
-        self.fields["consent"].label = _("我同意平台和基地为办理本次预约处理以上个人信息")
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from education.models.sessions import Booking
@@ -22,6 +23,7 @@ class BookingHandler(PublicRequestHandler):
     form_class = BookingForm
     template_name = "education/booking_form.html"
     rate_limit_group = "education.booking"
+    submitted_message = gettext_lazy("预约申请已提交，确认邮件已发送到您的邮箱。")
 
     def create(self, form):
         return bookings.book(form.session.pk, form)
@@ -29,7 +31,6 @@ class BookingHandler(PublicRequestHandler):
     def notify(self, booking):
         notifications.notify_school(booking)
         notifications.notify_staff(booking, "new")
-        messages.success(self.request, _("预约申请已提交，确认邮件已发送到您的邮箱。"))
 
 
 def booking_form(request, page, session):

@@ -1,29 +1,27 @@
 """Booking managers' admin of training enquiries."""
 
 import django_filters
-from django.conf import settings
-from django.contrib import messages
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 
 from education import seats
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.models.training import TrainingProgrammePage
-from education.public_requests.admin import PublicRequestViewSet
+from education.public_requests.admin import (
+    PublicRequestViewSet,
+    export_fields,
+    inspect_fields,
+    source_pages,
+    status_column,
+    submitted_column,
+)
 from education.training.choices import EnquiryStatus
 
-
-def source_programmes(_request=None):
-    """Programmes to filter by: the source pages, which enquiries point to."""
-    return TrainingProgrammePage.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE
-    ).order_by("title")
+source_programmes = source_pages(TrainingProgrammePage)
 
 
 class TrainingEnquiryFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=EnquiryStatus.choices)
     programme = django_filters.ModelChoiceFilter(
         label=_("培训项目"), queryset=source_programmes, null_label=_("定制培训项目")
     )
@@ -33,7 +31,7 @@ class TrainingEnquiryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = TrainingEnquiry
-        fields = []
+        fields = ["status"]
 
 
 class TrainingEnquiryViewSet(PublicRequestViewSet):
@@ -49,29 +47,15 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
         Column("programme", label=_("培训项目"), accessor="programme"),
         Column("cohort", label=_("班期"), accessor="cohort"),
         "participants",
-        Column("status", label=_("状态"), accessor="get_status_display"),
-        DateColumn("created_at", label=_("提交时间"), sort_key="created_at"),
+        status_column(),
+        submitted_column(),
     ]
     filterset_class = TrainingEnquiryFilterSet
     search_fields = ["reference", "organisation", "contact_name", "email"]
-    ordering = ["-created_at"]
-    list_export = [
-        "reference",
-        "get_status_display",
-        "organisation",
-        "contact_name",
-        "contact_role",
-        "phone",
-        "email",
-        "programme_title",
-        "cohort",
-        "participants",
-        "get_preferred_months_display",
-        "notes",
-        "language",
-        "created_at",
-        "staff_notes",
-    ]
+    list_export = export_fields(
+        ["organisation"],
+        ["programme_title", "cohort", "participants", "get_preferred_months_display"],
+    )
     export_headings = {
         "get_status_display": _("状态"),
         "programme_title": _("培训项目"),
@@ -79,25 +63,9 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
         "get_preferred_months_display": _("希望的培训月份"),
     }
     export_filename = "training-enquiries"
-    inspect_view_fields = [
-        "reference",
-        "status",
-        "organisation",
-        "contact_name",
-        "contact_role",
-        "phone",
-        "email",
-        "programme",
-        "cohort",
-        "participants",
-        "preferred_months",
-        "notes",
-        "consent",
-        "language",
-        "created_at",
-        "updated_at",
-        "staff_notes",
-    ]
+    inspect_view_fields = inspect_fields(
+        ["organisation"], ["programme", "cohort", "participants", "preferred_months"]
+    )
     actions = {
         "discuss": {
             "label": _("开始沟通"),
@@ -129,15 +97,9 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
             queryset=TrainingEnquiry.objects.select_related("programme", "cohort"), **kwargs
         )
 
-    def perform_action(self, request, enquiry, action):
-        try:
-            enquiry = seats.change_status(
-                TrainingCohort, enquiry.pk, self.actions[action]["from"], self.targets[action]
-            )
-        except seats.SeatsRefused as refusal:
-            messages.error(request, str(refusal))
-            return ""
-        return gettext("培训咨询 %(reference)s 已更新为“%(status)s”。") % {
-            "reference": enquiry.reference,
-            "status": enquiry.get_status_display(),
-        }
+    success_message = _("培训咨询 %(reference)s 已更新为“%(status)s”。")
+
+    def change_status(self, enquiry, action):
+        return seats.change_status(
+            TrainingCohort, enquiry.pk, self.actions[action]["from"], self.targets[action]
+        )

@@ -3,7 +3,7 @@
 import datetime
 from pathlib import Path
 
-from core.demo import read, stream
+from core.demo import read, stream, take
 from education.models.cohorts import TrainingCohort
 from education.models.training import TrainingProgrammeIndexPage, TrainingProgrammePage
 from home.models import HomePage
@@ -15,15 +15,7 @@ DATA = Path(__file__).parent / "demo_data" / "programmes.toml"
 def load(demo):
     data = read(DATA)
     home = HomePage.objects.filter(locale=demo.source_locale).first()
-    index = demo.page(
-        home,
-        TrainingProgrammeIndexPage,
-        data["index"]["slug"],
-        title=data["index"]["title"],
-        intro=data["index"]["intro"],
-        image=demo.image(data["index"]["slug"], data["index"]["title"]),
-        show_in_menus=True,
-    )
+    index = demo.listing(home, TrainingProgrammeIndexPage, data["index"], with_image=True)
     source = {"locale": demo.source_locale}
     sites = {page.slug: page.pk for page in RedSitePage.objects.filter(**source)}
     partners = {partner.slug: partner.pk for partner in Partner.objects.filter(**source)}
@@ -75,12 +67,8 @@ def _load_programme(demo, index, data, sites, partners):
         index,
         TrainingProgrammePage,
         slug,
-        title=data["title"],
-        summary=data["summary"],
+        **take(data, "title", "summary", "audiences", "min_group_size", "max_group_size"),
         image=demo.image(f"training-{slug}", data["title"]),
-        audiences=data["audiences"],
-        min_group_size=data["min_group_size"],
-        max_group_size=data["max_group_size"],
         total_days=sum(stage["days"] for stage in data["stages"]),
         spirits=list(Spirit.objects.filter(slug__in=data["spirits"], locale=demo.source_locale)),
         outcomes=stream((("item", outcome) for outcome in data["outcomes"]), slug, "outcomes"),

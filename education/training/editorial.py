@@ -2,23 +2,22 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 
 from core.editorial.panels import EditorialPanel, ShortDateColumn, share
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.models.seats import OccasionStatus
+from education.public_requests.editorial import AwaitingAnswerPanel, reference_column
 from education.training.choices import EnquiryStatus
 
 
-class PendingEnquiriesPanel(EditorialPanel):
+class PendingEnquiriesPanel(AwaitingAnswerPanel):
     """Training enquiries nobody has answered yet."""
 
     panel_id = "editorial-pending-enquiries"
     heading = _("待回复的培训咨询")
     columns = [
-        TitleColumn(
-            "reference", label=_("咨询号"), url_name="education_training_enquiries:inspect"
-        ),
+        reference_column(_("咨询号"), "education_training_enquiries"),
         Column("organisation", label=_("单位")),
         Column("programme", label=_("培训项目"), accessor="programme.title"),
         Column("participants", label=_("人数")),
@@ -27,13 +26,9 @@ class PendingEnquiriesPanel(EditorialPanel):
     empty_message = _("没有待回复的培训咨询。")
     order = 131
     permission = "education.view_trainingenquiry"
-
-    def get_queryset(self):
-        return (
-            TrainingEnquiry.objects.filter(status=EnquiryStatus.NEW)
-            .select_related("programme")
-            .order_by("created_at")
-        )
+    model = TrainingEnquiry
+    awaiting_status = EnquiryStatus.NEW
+    related = ["programme"]
 
 
 class UpcomingCohortsPanel(EditorialPanel):

@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.public_requests.forms import PublicRequestForm
+from education.public_requests.models import CONTACT_FIELDS
 from education.training.choices import MAX_PARTICIPANTS
 
 
@@ -25,14 +26,14 @@ class TrainingEnquiryForm(PublicRequestForm):
         label=TrainingEnquiry._meta.get_field("programme").verbose_name,
     )
 
+    organisation_field = "organisation"
+    consent_label = _("我同意平台和承办机构为办理本次培训咨询处理以上个人信息")
+
     class Meta:
         model = TrainingEnquiry
         fields = [
             "organisation",
-            "contact_name",
-            "contact_role",
-            "phone",
-            "email",
+            *CONTACT_FIELDS,
             "programme",
             "cohort",
             "participants",
@@ -76,15 +77,6 @@ class TrainingEnquiryForm(PublicRequestForm):
         self.fields["participants"].widget.attrs.update(min=1, max=MAX_PARTICIPANTS)
         self.fields["contact_role"].help_text = _("例如“组织部干部科科长”“人力资源部经理”。")
         self.fields["contact_role"].label = _("职务")
-        autocomplete = {
-            "organisation": "organization",
-            "contact_name": "name",
-            "contact_role": "organization-title",
-            "email": "email",
-        }
-        for name, value in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
-        self.fields["consent"].label = _("我同意平台和承办机构为办理本次培训咨询处理以上个人信息")
 
     def chosen_programme(self):
         return self.programme_page or self.cleaned_data.get("programme")

@@ -1,9 +1,8 @@
 """The public enquiry form of a training programme and the organisation's signed page."""
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from education.models.cohorts import TrainingEnquiry
@@ -17,14 +16,11 @@ class TrainingEnquiryHandler(PublicRequestHandler):
     form_class = TrainingEnquiryForm
     template_name = "education/training/enquiry_form.html"
     rate_limit_group = "education.training_enquiry"
-
-    def create(self, form):
-        return form.save()
+    submitted_message = gettext_lazy("培训咨询已提交，确认邮件已发送到您的邮箱。")
 
     def notify(self, enquiry):
         notify_organisation(enquiry)
         notify_staff(enquiry)
-        messages.success(self.request, _("培训咨询已提交，确认邮件已发送到您的邮箱。"))
 
 
 def enquiry_form(request, index_page, programme=None):

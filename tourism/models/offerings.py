@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -17,12 +15,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
-from core.cards import localized_cards
+from core.cards import related_cards
 from core.editorial.cities import CityScopedPage, expand
-from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.fields import image_field, related_pages_field, source_snippets, summary_field
+from core.localize import localize_snippets
 from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
 
+from ..blocks import ROUTE_CHOOSER, SITE_CHOOSER
 from ..choices import OfferingKind
 from ..filters import OfferingFilterForm, partners_linked_by
 from .snippets import Partner
@@ -41,6 +41,7 @@ class JointOfferingIndexPage(ListingPage):
     subpage_types = ["tourism.JointOfferingPage"]
     listing_order = ["valid_to", "title"]
     filter_form_class = OfferingFilterForm
+    card_snippets = {"partners": "partner_list"}
 
     class Meta:
         verbose_name = _("合作产品列表")
@@ -50,11 +51,7 @@ class JointOfferingIndexPage(ListingPage):
         return {"partners": partners_linked_by(Partner.objects, "joint_offerings", self.locale)}
 
     def get_listed_pages(self):
-        return super().get_listed_pages().filter(not_ended()).prefetch_related("partners")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "partners", self.locale, "partner_list")
+        return super().get_listed_pages().filter(not_ended())
 
 
 class JointOfferingPageForm(WagtailAdminPageForm):
@@ -69,24 +66,14 @@ class JointOfferingPageForm(WagtailAdminPageForm):
 class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
     """A product made together by partner groups: a package, ticket bundle, show or event."""
 
-    summary = models.TextField(
-        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("主图"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
-    )
-    partners = ParentalManyToManyField(
+    summary = summary_field()
+    image = image_field()
+    partners = source_snippets(
         "tourism.Partner",
-        verbose_name=_("合作机构"),
-        related_name="joint_offerings",
-        limit_choices_to=source_locale_only,
-        help_text=_("至少选择一个；联合产品通常由两市的集团共同推出。"),
+        _("合作机构"),
+        "joint_offerings",
+        _("至少选择一个；联合产品通常由两市的集团共同推出。"),
+        blank=False,
     )
     kind = models.CharField(
         _("类型"), max_length=20, choices=OfferingKind.choices, help_text=_("产品类型；用于筛选。")
@@ -128,22 +115,8 @@ class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
     booking_hotline = models.CharField(
         _("购买热线"), max_length=40, blank=True, help_text=_("本产品的专线电话，可留空。")
     )
-    related = StreamField(
-        [
-            (
-                "route",
-                blocks.PageChooserBlock(
-                    page_type="tourism.RoutePage", label=_("线路"), help_text=_("相关线路。")
-                ),
-            ),
-            (
-                "site",
-                blocks.PageChooserBlock(
-                    page_type="tourism.RedSitePage", label=_("景点"), help_text=_("相关景点。")
-                ),
-            ),
-        ],
-        blank=True,
+    related = related_pages_field(
+        [ROUTE_CHOOSER, SITE_CHOOSER],
         max_num=8,
         verbose_name=_("相关线路和景点"),
         help_text=_("最多八个，显示在页面底部。"),
@@ -221,9 +194,9 @@ class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
 
     def related_pages(self):
         # Routes and sites share one stream so that editors set a single order.
-        ids = [block["value"] for block in self.related.raw_data if block["value"]]
-        cards = localized_cards(ids, self.locale)
-        return [cards[pk] for pk in ids if pk in cards]
+        return related_cards(
+            [block["value"] for block in self.related.raw_data if block["value"]], self
+        )
 
     def get_json_ld(self, request):
         data = super().get_json_ld(request)

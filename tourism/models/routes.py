@@ -9,7 +9,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -18,16 +17,23 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import ListItemsBlock
-from core.cards import localized_cards
+from core.cards import localized_cards, related_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage
-from core.fields import ChoiceListField
-from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.fields import (
+    ChoiceListField,
+    image_field,
+    related_pages_field,
+    source_snippets,
+    summary_field,
+)
+from core.geo import geo_json_ld
+from core.localize import localize_snippets
 from core.maps import MapPoint, render_svg_map
 from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
 
-from ..blocks import ItineraryBlock
+from ..blocks import ROUTE_CHOOSER, ItineraryBlock
 from ..choices import Audience, Meal, Pace, RouteRegion, Season
 from ..filters import RouteFilterForm, partners_linked_by
 from .snippets import Partner, Spirit
@@ -40,6 +46,7 @@ class RouteIndexPage(ListingPage):
     subpage_types = ["tourism.RoutePage"]
     listing_order = ["days", "title"]
     filter_form_class = RouteFilterForm
+    card_snippets = {"spirits": "spirit_list"}
 
     class Meta:
         verbose_name = _("线路列表")
@@ -51,13 +58,6 @@ class RouteIndexPage(ListingPage):
             "spirits": Spirit.objects.filter(locale=self.locale),
             "partners": partners_linked_by(Partner.objects, "routes", self.locale),
         }
-
-    def get_listed_pages(self):
-        return super().get_listed_pages().prefetch_related("spirits")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "spirits", self.locale, "spirit_list")
 
 
 class RoutePageForm(WagtailAdminPageForm):
@@ -76,18 +76,8 @@ class RoutePageForm(WagtailAdminPageForm):
 class RoutePage(CityScopedPage, PageMetaMixin, Page):
     """A red tourism route: the facts a traveller compares, then the day-by-day plan."""
 
-    summary = models.TextField(
-        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("主图"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
-    )
+    summary = summary_field()
+    hero_image = image_field()
     days = models.PositiveSmallIntegerField(
         _("天数"),
         validators=[MinValueValidator(1), MaxValueValidator(30)],
@@ -110,13 +100,11 @@ class RoutePage(CityScopedPage, PageMetaMixin, Page):
         choices=Audience.choices,
         help_text=_("可多选；用于列表筛选。"),
     )
-    spirits = ParentalManyToManyField(
+    spirits = source_snippets(
         "tourism.Spirit",
-        verbose_name=_("体现的精神"),
-        blank=True,
-        related_name="routes",
-        limit_choices_to=source_locale_only,
-        help_text=_("线路主题；用于列表筛选。"),
+        _("体现的精神"),
+        "routes",
+        _("线路主题；用于列表筛选。"),
     )
     best_seasons = ChoiceListField(
         _("最佳季节"), choices=Season.choices, help_text=_("最适合出行的季节，可多选。")
@@ -162,13 +150,11 @@ class RoutePage(CityScopedPage, PageMetaMixin, Page):
         verbose_name=_("费用不含"),
         help_text=_("每项一条，例如“往返大交通”。"),
     )
-    operators = ParentalManyToManyField(
+    operators = source_snippets(
         "tourism.Partner",
-        verbose_name=_("运营机构"),
-        blank=True,
-        related_name="routes",
-        limit_choices_to=source_locale_only,
-        help_text=_("组织或销售这条线路的合作机构；用于列表筛选。"),
+        _("运营机构"),
+        "routes",
+        _("组织或销售这条线路的合作机构；用于列表筛选。"),
     )
     itinerary = StreamField(
         ItineraryBlock(),
@@ -176,16 +162,8 @@ class RoutePage(CityScopedPage, PageMetaMixin, Page):
         verbose_name=_("行程"),
         help_text=_("按顺序添加每一天，每天按参观顺序添加站点。"),
     )
-    related_routes = StreamField(
-        [
-            (
-                "route",
-                blocks.PageChooserBlock(
-                    page_type="tourism.RoutePage", label=_("线路"), help_text=_("相关线路。")
-                ),
-            )
-        ],
-        blank=True,
+    related_routes = related_pages_field(
+        [ROUTE_CHOOSER],
         max_num=6,
         verbose_name=_("相关线路"),
         help_text=_("最多六条，显示在页面底部。"),
@@ -328,9 +306,7 @@ class RoutePage(CityScopedPage, PageMetaMixin, Page):
         return [flight for flight in self.flights.all() if flight.is_valid_on()]
 
     def related_route_pages(self):
-        ids = stream_page_ids(self.related_routes, "route")
-        cards = localized_cards(ids, self.locale)
-        return [cards[pk] for pk in ids if pk in cards and cards[pk].pk != self.pk]
+        return related_cards(stream_page_ids(self.related_routes, "route"), self)
 
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
@@ -345,11 +321,7 @@ class RoutePage(CityScopedPage, PageMetaMixin, Page):
                         "@type": "TouristAttraction",
                         "name": site.title,
                         "url": site.get_full_url(request),
-                        "geo": {
-                            "@type": "GeoCoordinates",
-                            "latitude": float(site.latitude),
-                            "longitude": float(site.longitude),
-                        },
+                        "geo": geo_json_ld(site.latitude, site.longitude),
                     },
                 }
             )

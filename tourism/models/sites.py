@@ -4,24 +4,30 @@ from django import forms
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.cards import localized_cards
+from core.cards import related_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage
-from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, map_links
-from core.localize import localize_relation, localize_snippets, source_locale_only
+from core.fields import (
+    coordinate_fields,
+    image_field,
+    optional_link,
+    related_pages_field,
+    source_snippets,
+    summary_field,
+)
+from core.geo import geo_json_ld, map_links
+from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage, image_json_ld, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
 
-from ..blocks import SiteBodyBlock
+from ..blocks import SITE_CHOOSER, SiteBodyBlock
 
 
 class RedSiteIndexPage(ListingPage):
@@ -30,6 +36,7 @@ class RedSiteIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["tourism.RedSitePage"]
     listing_order = ["city", "county", "title"]
+    card_snippets = {"spirits": "spirit_list"}
     # Grouped by city on one page: a page break would split a city's group.
     per_page = None
 
@@ -38,11 +45,7 @@ class RedSiteIndexPage(ListingPage):
         verbose_name_plural = _("红色景点列表")
 
     def get_listed_pages(self):
-        return super().get_listed_pages().select_related("operator").prefetch_related("spirits")
-
-    def prepare_cards(self, pages):
-        super().prepare_cards(pages)
-        localize_relation(pages, "spirits", self.locale, "spirit_list")
+        return super().get_listed_pages().select_related("operator")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -59,18 +62,8 @@ class RedSiteIndexPage(ListingPage):
 class RedSitePage(CityScopedPage, PageMetaMixin, Page):
     """A red site or scenic spot: where it is, when it opens, what happened there."""
 
-    summary = models.TextField(
-        _("摘要"), max_length=300, help_text=_("一两句话，显示在卡片和分享预览中。")
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("主图"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("横幅图片，至少 1600×900；替代文本取自图片的“描述”。"),
-    )
+    summary = summary_field()
+    image = image_field()
     city = models.CharField(
         _("城市"), max_length=10, choices=City.choices, help_text=_("景点所在的城市。")
     )
@@ -83,19 +76,9 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
     address = models.CharField(
         _("地址"), max_length=200, blank=True, help_text=_("可以交给出租车司机的详细地址。")
     )
-    latitude = models.DecimalField(
-        _("纬度"),
-        max_digits=9,
-        decimal_places=6,
-        validators=LATITUDE_VALIDATORS,
-        help_text=_("WGS-84（GPS）纬度，-90 至 90，例如 36.594000；不要填高德坐标。"),
-    )
-    longitude = models.DecimalField(
-        _("经度"),
-        max_digits=9,
-        decimal_places=6,
-        validators=LONGITUDE_VALIDATORS,
-        help_text=_("WGS-84（GPS）经度，-180 至 180，例如 109.500000；不要填高德坐标。"),
+    latitude, longitude = coordinate_fields(
+        _("WGS-84（GPS）纬度，-90 至 90，例如 36.594000；不要填高德坐标。"),
+        _("WGS-84（GPS）经度，-180 至 180，例如 109.500000；不要填高德坐标。"),
     )
     opening_hours = models.TextField(
         _("开放时间"),
@@ -115,22 +98,14 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
         blank=True,
         help_text=_("台阶、坡道、轮椅租借、无障碍卫生间等；帮助行动不便的游客做准备。"),
     )
-    spirits = ParentalManyToManyField(
+    spirits = source_snippets(
         "tourism.Spirit",
-        verbose_name=_("体现的精神"),
-        blank=True,
-        related_name="red_sites",
-        limit_choices_to=source_locale_only,
-        help_text=_("这处景点与哪种精神相关；用于筛选和推荐。"),
+        _("体现的精神"),
+        "red_sites",
+        _("这处景点与哪种精神相关；用于筛选和推荐。"),
     )
-    operator = models.ForeignKey(
-        "tourism.Partner",
-        verbose_name=_("运营机构"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="operated_sites",
-        help_text=_("负责运营或售票的合作机构。"),
+    operator = optional_link(
+        "tourism.Partner", _("运营机构"), _("负责运营或售票的合作机构。"), "operated_sites"
     )
     body = StreamField(
         SiteBodyBlock(),
@@ -138,16 +113,8 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
         verbose_name=_("正文"),
         help_text=_("历史、看点和参观建议：正文、图片、引文、图集和历史时间线。"),
     )
-    related_sites = StreamField(
-        [
-            (
-                "site",
-                blocks.PageChooserBlock(
-                    page_type="tourism.RedSitePage", label=_("景点"), help_text=_("相关景点。")
-                ),
-            )
-        ],
-        blank=True,
+    related_sites = related_pages_field(
+        [SITE_CHOOSER],
         max_num=6,
         verbose_name=_("相关景点"),
         help_text=_("最多六处，可顺路参观的景点。"),
@@ -215,9 +182,7 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
         return localize_snippets(self.spirits.all(), self.locale)
 
     def related_site_pages(self):
-        ids = stream_page_ids(self.related_sites, "site")
-        cards = localized_cards(ids, self.locale)
-        return [cards[pk] for pk in ids if pk in cards and cards[pk].pk != self.pk]
+        return related_cards(stream_page_ids(self.related_sites, "site"), self)
 
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
@@ -225,11 +190,7 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
             {
                 "@type": "TouristAttraction",
                 "description": self.summary,
-                "geo": {
-                    "@type": "GeoCoordinates",
-                    "latitude": float(self.latitude),
-                    "longitude": float(self.longitude),
-                },
+                "geo": geo_json_ld(self.latitude, self.longitude),
                 "address": {
                     "@type": "PostalAddress",
                     "addressCountry": "CN",

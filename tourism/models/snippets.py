@@ -14,7 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.fields import ChoiceListField
+from core.fields import ChoiceListField, image_field
 
 from ..choices import PartnerCity, PartnerKind, Weekday
 
@@ -39,15 +39,7 @@ class Spirit(TranslatableMixin, index.Indexed, models.Model):
     short_description = models.TextField(
         _("简介"), max_length=400, help_text=_("一两句话说明这种精神的内涵。")
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("可选；替代文本取自图片的“描述”。"),
-    )
+    image = image_field(_("可选；替代文本取自图片的“描述”。"), _("图片"))
 
     panels = [
         FieldPanel("name"),
@@ -82,15 +74,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         _("简称"), max_length=40, blank=True, help_text=_("版面紧张处使用，例如“延旅集团”。")
     )
     slug = models.SlugField(_("标识"), max_length=60, help_text=SLUG_HELP)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("标志"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("机构标志；替代文本取自图片的“描述”。"),
-    )
+    logo = image_field(_("机构标志；替代文本取自图片的“描述”。"), _("标志"))
     city = models.CharField(
         _("所在城市"),
         max_length=10,
