@@ -4,6 +4,7 @@ import copy
 from contextlib import nullcontext
 from functools import cache
 
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import translation
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -113,6 +114,16 @@ def analyse_query(query, stem=True):
         subqueries = [q for q in (analyse_query(s, stem) for s in query.subqueries) if q]
         return type(query)(subqueries) if subqueries else None
     return query  # MatchAll, and PostgreSQL's Fuzzy, which compares raw text
+
+
+def in_order(queryset, pks):
+    """The objects of `queryset` with these primary keys, in this order."""
+    if not pks:
+        return queryset.none()
+    position = Case(
+        *(When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)), output_field=IntegerField()
+    )
+    return queryset.filter(pk__in=pks).order_by(position)
 
 
 class AnalysedIndexMixin:
