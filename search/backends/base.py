@@ -128,12 +128,13 @@ def in_order(queryset, pks):
 
 class AnalysedIndexMixin:
     def add_items(self, model, objs):
-        languages = {}
         if issubclass(model, TranslatableMixin):
             languages = dict(Locale.objects.values_list("pk", "language_code"))
-        super().add_items(
-            model, [AnalysedDocument(obj, languages.get(obj.locale_id)) for obj in objs]
-        )
+            documents = [AnalysedDocument(obj, languages.get(obj.locale_id)) for obj in objs]
+        else:
+            # Images, documents and other models without a locale.
+            documents = [AnalysedDocument(obj) for obj in objs]
+        super().add_items(model, documents)
 
 
 class AnalysedQueryMixin:
