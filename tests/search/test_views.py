@@ -145,10 +145,10 @@ def test_new_and_edited_pages_are_found_once_published(client, site_pages):
 def test_images_without_a_locale_are_indexed_and_found_by_chinese_words():
     buffer = io.BytesIO()
     PILImage.new("RGB", (8, 8)).save(buffer, "JPEG")
-    image = get_image_model()(title="宝塔山远眺")
-    image.file = ImageFile(buffer, name="baota.jpg")
+    image = get_image_model()(title="枣园窑洞的晨光")
+    image.file = ImageFile(buffer, name="zaoyuan.jpg")
     image.save()
-    assert list(get_image_model().objects.search("远眺")) == [image]
+    assert image in get_image_model().objects.search("窑洞晨光")
 
 
 def test_query_count_does_not_grow_with_the_number_of_results(client, site_pages):
