@@ -81,19 +81,7 @@ class IndexedMatchMixin:
             return Q(document=self.build_tsquery(query, config=config))
         if isinstance(query, PlainText):
             words = [
-                reduce(
-                    operator.or_,
-                    (
-                        Q(
-                            **{
-                                field.name: SearchQuery(
-                                    Lexeme(word), search_type="raw", config=config
-                                )
-                            }
-                        )
-                        for field in self.entry_fields()
-                    ),
-                )
+                self._in_any_field(word, config)
                 for word in re.split(r"[\s\-]+", query.query_string)  # as modelsearch splits
                 if word
             ]
@@ -108,6 +96,10 @@ class IndexedMatchMixin:
                 (self.entry_match(subquery, config) for subquery in query.subqueries),
             )
         raise NotImplementedError(f"{type(query).__name__} is not supported here.")
+
+    def _in_any_field(self, word, config):
+        word = SearchQuery(Lexeme(word), search_type="raw", config=config)
+        return reduce(operator.or_, (Q(**{f.name: word}) for f in self.entry_fields()))
 
     def entry_fields(self):
         return [vector for vector, _boost in self.entry_vectors()]
