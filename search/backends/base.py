@@ -4,6 +4,7 @@ import copy
 from contextlib import nullcontext
 from functools import cache
 
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import translation
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -115,14 +116,25 @@ def analyse_query(query, stem=True):
     return query  # MatchAll, and PostgreSQL's Fuzzy, which compares raw text
 
 
+def in_order(queryset, pks):
+    """The objects of `queryset` with these primary keys, in this order."""
+    if not pks:
+        return queryset.none()
+    position = Case(
+        *(When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)), output_field=IntegerField()
+    )
+    return queryset.filter(pk__in=pks).order_by(position)
+
+
 class AnalysedIndexMixin:
     def add_items(self, model, objs):
-        languages = {}
         if issubclass(model, TranslatableMixin):
             languages = dict(Locale.objects.values_list("pk", "language_code"))
-        super().add_items(
-            model, [AnalysedDocument(obj, languages.get(obj.locale_id)) for obj in objs]
-        )
+            documents = [AnalysedDocument(obj, languages.get(obj.locale_id)) for obj in objs]
+        else:
+            # Images, documents and other models without a locale.
+            documents = [AnalysedDocument(obj) for obj in objs]
+        super().add_items(model, documents)
 
 
 class AnalysedQueryMixin:

@@ -1,4 +1,3 @@
-from django.db.models import Case, IntegerField, Value, When
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -10,7 +9,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .base import AnalysedIndexMixin, AnalysedQueryMixin
+from .base import AnalysedIndexMixin, AnalysedQueryMixin, in_order
 
 
 class CJKSQLiteIndex(AnalysedIndexMixin, SQLiteIndex):
@@ -37,13 +36,7 @@ class RankOnceMixin:
         ):
             return super().search(config, start, stop, score_field)
 
-        ids = self._ranked_ids(query, config)[start:stop]
-        if not ids:
-            return self.queryset.none()
-        position = Case(
-            *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)), output_field=IntegerField()
-        )
-        return self.queryset.filter(pk__in=ids).order_by(position)
+        return in_order(self.queryset, self._ranked_ids(query, config)[start:stop])
 
     def _ranked_ids(self, query, config):
         """Ids of all matching objects in the queryset, best first."""

@@ -1,15 +1,20 @@
 """The search page and the type-ahead endpoint, as visitors and editors meet them."""
 
+import io
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
+from PIL import Image as PILImage
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
 from home.models import HomePage
@@ -135,6 +140,15 @@ def test_new_and_edited_pages_are_found_once_published(client, site_pages):
 
     page.unpublish()
     assert "清凉山" not in titles("广播电台")
+
+
+def test_images_without_a_locale_are_indexed_and_found_by_chinese_words():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8)).save(buffer, "JPEG")
+    image = get_image_model()(title="枣园窑洞的晨光")
+    image.file = ImageFile(buffer, name="zaoyuan.jpg")
+    image.save()
+    assert image in get_image_model().objects.search("窑洞晨光")
 
 
 def test_query_count_does_not_grow_with_the_number_of_results(client, site_pages):
