@@ -54,29 +54,25 @@ class HomePageTests(PageTestCase):
         from wagtail_localize.models import Translation
 
         english = HomePage.objects.get(locale__language_code="en")
-        self.assertEqual(english.translation_key, self.home.translation_key)
-        self.assertEqual(english.hero_heading, "The Yan'an Spirit Shines Forever")
-        self.assertTrue(
-            Translation.objects.filter(
-                source__object_id=self.home.translation_key, target_locale=english.locale
-            ).exists()
-        )
+        assert english.translation_key == self.home.translation_key
+        assert english.hero_heading == "The Yan'an Spirit Shines Forever"
+        assert Translation.objects.filter(source__object_id=self.home.translation_key, target_locale=english.locale).exists()
 
     def test_json_ld_describes_the_website(self):
         response = self.client.get("/en/")
         soup = BeautifulSoup(response.content, "html.parser")
         data = json.loads(soup.find("script", type="application/ld+json").string)
-        self.assertEqual(data["@type"], "WebSite")
-        self.assertEqual(data["inLanguage"], "en")
-        self.assertEqual(data["name"], "Yan'an–Wuxi Red Trails")
+        assert data["@type"] == "WebSite"
+        assert data["inLanguage"] == "en"
+        assert data["name"] == "Yan'an–Wuxi Red Trails"
 
     def test_open_graph_meta(self):
         soup = BeautifulSoup(self.client.get("/zh-hans/").content, "html.parser")
         og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
-        self.assertEqual(og["og:title"], "延安—无锡红色足迹")
-        self.assertEqual(og["og:locale"], "zh_CN")
-        self.assertTrue(og["og:image"].startswith("http://testserver/"))
-        self.assertIn("og:description", og)
+        assert og["og:title"] == "延安—无锡红色足迹"
+        assert og["og:locale"] == "zh_CN"
+        assert og["og:image"].startswith("http://testserver/")
+        assert "og:description" in og
 
 
 def _featured_home(home, pages, per_section=10):

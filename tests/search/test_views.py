@@ -236,7 +236,7 @@ def test_suggestions_are_rate_limited(client, site_pages, monkeypatch):
 
 
 def test_the_admin_page_search_finds_chinese_sub_words(client, site_pages):
-    client.force_login(get_user_model().objects.get(username="editor"))
+    client.force_login(get_user_model().objects.get(username="webmaster"))
     response = client.get("/admin/pages/search/", {"q": "泥湾"})
     assert response.status_code == 200
     html = response.content.decode()

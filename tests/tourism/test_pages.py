@@ -117,7 +117,7 @@ class TourismPageTests(ContentTestCase, PageTestCase):
     def test_an_index_exists_once_per_home_page(self):
         home = self.content["site_index"].get_parent()
         for index in (RedSiteIndexPage, RouteIndexPage, JointOfferingIndexPage):
-            self.assertFalse(index.can_create_at(home))
+            assert not index.can_create_at(home)
 
     def test_every_page_routes_and_renders_in_both_languages(self):
         for page in self.pages():
@@ -138,9 +138,9 @@ class TourismPageTests(ContentTestCase, PageTestCase):
         own = {"title", "slug", "seo_title", "search_description", "show_in_menus"}
         for model in PAGE_TYPES:
             with self.subTest(model=model.__name__):
-                self.assertTrue(model.search_fields)
+                assert model.search_fields
                 for field in model._meta.get_fields():
                     if field.model is model and getattr(field, "editable", False):
                         if field.name in own or field.auto_created:
                             continue
-                        self.assertTrue(field.help_text, f"{model.__name__}.{field.name}")
+                        assert field.help_text, f"{model.__name__}.{field.name}"

@@ -18,6 +18,7 @@ from tests.utils import PageTestCase
 
 from .base import TrainingTestCase
 from .builders import make_cohort, make_programme, module, programme_fields, stages
+import pytest
 
 
 def json_ld(response):
@@ -125,9 +126,9 @@ class ValidationTests(TrainingTestCase):
 
     def test_total_days_must_equal_the_sum_of_stage_days(self):
         page = self.build(total_days=8)
-        with self.assertRaises(ValidationError) as raised:
+        with pytest.raises(ValidationError) as raised:
             page.full_clean(exclude=["path", "depth"])
-        assert raised.exception.message_dict["total_days"] == [
+        assert raised.value.message_dict["total_days"] == [
             "总天数（8）须等于两个阶段天数之和（5 + 2 = 7）。"
         ]
 
@@ -135,29 +136,29 @@ class ValidationTests(TrainingTestCase):
         page = self.build(
             stages=stages(self.content, [module(1)], [module(2)], cities=("wuxi", "yanan"))
         )
-        with self.assertRaises(ValidationError) as raised:
+        with pytest.raises(ValidationError) as raised:
             page.full_clean(exclude=["path", "depth"])
-        assert "第一阶段须在延安，第二阶段须在无锡" in str(raised.exception)
+        assert "第一阶段须在延安，第二阶段须在无锡" in str(raised.value)
 
     def test_a_module_cannot_fall_after_the_stage(self):
         page = self.build(stages=stages(self.content, [module(1, day=6)], [module(2)]))
-        with self.assertRaises(ValidationError) as raised:
+        with pytest.raises(ValidationError) as raised:
             page.full_clean(exclude=["path", "depth"])
-        assert "本阶段共 5 天，但这些模块排在之后：模块1" in str(raised.exception)
+        assert "本阶段共 5 天，但这些模块排在之后：模块1" in str(raised.value)
 
     def test_group_size_range(self):
         page = self.build(min_group_size=50, max_group_size=40)
-        with self.assertRaises(ValidationError) as raised:
+        with pytest.raises(ValidationError) as raised:
             page.full_clean(exclude=["path", "depth"])
-        assert "max_group_size" in raised.exception.message_dict
+        assert "max_group_size" in raised.value.message_dict
 
     def test_cohort_dates_in_order(self):
         cohort = make_cohort(self.programme)
         cohort.wuxi_start = cohort.yanan_start
         cohort.application_deadline = cohort.wuxi_end
-        with self.assertRaises(ValidationError) as raised:
+        with pytest.raises(ValidationError) as raised:
             cohort.full_clean()
-        assert set(raised.exception.message_dict) == {"wuxi_start", "application_deadline"}
+        assert set(raised.value.message_dict) == {"wuxi_start", "application_deadline"}
 
     def test_admin_form_shows_the_days_message(self):
         self.client.force_login(self.admin)
