@@ -100,6 +100,45 @@ def admin_user(db):
 
 
 @pytest.fixture
+def make_user(db):
+    def make(group_name=None, username=None, **extra):
+        username = username or f"user{next(_counter)}"
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.cn", "password", **extra
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def yanan_editor(make_user):
+    return make_user(roles.YANAN_EDITORS, "yanan")
+
+
+@pytest.fixture
+def wuxi_editor(make_user):
+    return make_user(roles.WUXI_EDITORS, "wuxi")
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user(roles.MODERATORS, "moderator")
+
+
+@pytest.fixture
+def translator(make_user):
+    return make_user(roles.TRANSLATORS, "translator")
+
+
+@pytest.fixture
+def booking_manager(make_user):
+    return make_user(roles.BOOKING_MANAGERS, "booking")
+
+
+@pytest.fixture
 def demo(admin_user):
     """A Demo helper bound to a superuser, for building bilingual content in tests."""
     return Demo(user=admin_user)

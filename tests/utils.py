@@ -39,7 +39,7 @@ class PageTestCase(WagtailPageTestCase):
             del page.get_url
 
 
-def english(page):
+def english_of(page):
     """The English translation of a Chinese page or snippet."""
     translation = page.get_translation(Locale.objects.get(language_code="en"))
     return translation.specific if hasattr(translation, "specific") else translation

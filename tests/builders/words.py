@@ -38,7 +38,7 @@ ENGLISH = {
     "宝塔区": "Baota District",
     "滨湖区": "Binhu District",
     # Routes
-    "延安一日游": "Yan'an in a day",
+    "延安一日游": "A day in Yan'an",
     "双城五日游": "Twin cities in five days",
     "无锡一日游": "A day in Wuxi",
     "双城红色之旅": "Twin-city red trail",

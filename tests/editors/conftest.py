@@ -5,85 +5,24 @@ site with coordinates and an image) under the demo home page; the groups and
 the moderation workflow come from the migrations, as on a fresh install.
 """
 
-import itertools
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from core.editorial import roles
 from education.models import (
     StudyBasePage,
     TrainingCohort,
     TrainingProgrammeIndexPage,
     TrainingProgrammePage,
 )
-from tourism.models import (
-    JointOfferingIndexPage,
-    Partner,
-    RedSiteIndexPage,
-    RedSitePage,
-    RouteIndexPage,
-    RoutePage,
+from tests.builders import (
+    days_from_today,
+    make_offering_index,
+    make_partner,
+    make_red_site,
+    make_red_site_index,
+    make_route,
+    make_route_index,
+    minimal_stage,
 )
-
-from .helpers import route_fields, stage, today_plus
-
-PASSWORD = "password"
-_counter = itertools.count()
-
-ROUTE_EN = {
-    "延安一日游": "A day in Yan'an",
-    "无锡一日游": "A day in Wuxi",
-    "双城红色之旅": "Twin-city red trail",
-    "一天走完延安的主要旧址。": "The main sites of Yan'an in a day.",
-    "一天走完无锡的主要旧址。": "The main sites of Wuxi in a day.",
-    "从延安到无锡。": "From Yan'an to Wuxi.",
-    "红色线路": "Routes",
-    "红色景点": "Red sites",
-    "宝塔山": "Baota Hill",
-    "延安的标志。": "The landmark of Yan'an.",
-    "合作产品": "Offerings",
-}
-
-
-@pytest.fixture
-def make_user(db):
-    def make(group_name=None, username=None, **extra):
-        username = username or f"user{next(_counter)}"
-        user = get_user_model().objects.create_user(
-            username, f"{username}@example.cn", PASSWORD, **extra
-        )
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def yanan_editor(make_user):
-    return make_user(roles.YANAN_EDITORS, "yanan")
-
-
-@pytest.fixture
-def wuxi_editor(make_user):
-    return make_user(roles.WUXI_EDITORS, "wuxi")
-
-
-@pytest.fixture
-def moderator(make_user):
-    return make_user(roles.MODERATORS, "moderator")
-
-
-@pytest.fixture
-def translator(make_user):
-    return make_user(roles.TRANSLATORS, "translator")
-
-
-@pytest.fixture
-def booking_manager(make_user):
-    return make_user(roles.BOOKING_MANAGERS, "booking")
 
 
 @pytest.fixture
@@ -97,73 +36,58 @@ def client_for(client):
 
 @pytest.fixture
 def route_index(demo, home_page):
-    return demo.page(home_page, RouteIndexPage, "routes", ROUTE_EN, title="红色线路")
+    return make_route_index(demo, home_page)
 
 
 @pytest.fixture
 def routes(demo, route_index):
     """Published Chinese routes with English translations: Yan'an, Wuxi and both."""
-
-    def route(slug, title, summary, *cities):
-        return demo.page(
-            route_index,
-            RoutePage,
-            slug,
-            ROUTE_EN,
-            title=title,
-            summary=summary,
-            **route_fields(*cities),
-        )
-
     return {
-        "yanan": route(
-            "yanan-day", "延安一日游", "一天走完延安的主要旧址。", "yanan", "yanan", "yanan"
+        "yanan": make_route(
+            demo, route_index, "yanan-day", "延安一日游", summary="一天走完延安的主要旧址。"
         ),
-        "wuxi": route("wuxi-day", "无锡一日游", "一天走完无锡的主要旧址。", "wuxi", "wuxi", "wuxi"),
-        "both": route("twin", "双城红色之旅", "从延安到无锡。", "yanan", "wuxi", "both"),
+        "wuxi": make_route(
+            demo,
+            route_index,
+            "wuxi-day",
+            "无锡一日游",
+            summary="一天走完无锡的主要旧址。",
+            start="wuxi",
+            end="wuxi",
+            region="wuxi",
+        ),  # fmt: skip
+        "both": make_route(
+            demo,
+            route_index,
+            "twin",
+            "双城红色之旅",
+            summary="从延安到无锡。",
+            start="yanan",
+            end="wuxi",
+            region="both",
+        ),  # fmt: skip
     }
 
 
 @pytest.fixture
 def red_site(demo, home_page):
-    index = demo.page(home_page, RedSiteIndexPage, "red-sites", ROUTE_EN, title="红色景点")
+    index = make_red_site_index(demo, home_page)
     image = demo.image("baota", "宝塔山图", "Baota Hill picture", size=(320, 180))
-    return demo.page(
-        index,
-        RedSitePage,
-        "baota",
-        ROUTE_EN,
-        title="宝塔山",
-        summary="延安的标志。",
-        city="yanan",
-        image=image,
-        latitude="36.594000",
-        longitude="109.500000",
+    return make_red_site(
+        demo, index, "baota", "宝塔山", 36.594, 109.5, summary="延安的标志。", image=image
     )
 
 
 @pytest.fixture
 def partner(demo):
-    return demo.snippet(
-        Partner,
-        {"slug": "yanan-group"},
-        {"延安文旅集团": "Yan'an Culture and Tourism Group", "延安文旅": "Yan'an CT"},
-        name="延安文旅集团",
-        short_name="延安文旅",
-        city="yanan",
-        kind="tourism_group",
+    return make_partner(
+        demo, "yanan-group", "延安文旅集团", "延安文旅", "yanan", booking_url="", hotline=""
     )
 
 
 @pytest.fixture
 def offering_index(demo, home_page):
-    return demo.page(
-        home_page,
-        JointOfferingIndexPage,
-        "offerings",
-        ROUTE_EN,
-        title="合作产品",
-    )
+    return make_offering_index(demo, home_page)
 
 
 @pytest.fixture
@@ -197,18 +121,18 @@ def programme(home_page):
         min_group_size=10,
         max_group_size=40,
         total_days=2,
-        stages=[stage("yanan", "延安党性锻炼"), stage("wuxi", "无锡能力提升")],
+        stages=[minimal_stage("yanan", "延安党性锻炼"), minimal_stage("wuxi", "无锡能力提升")],
         locale=home_page.locale,
     )
     index.add_child(instance=page)
     page.save_revision().publish()
     TrainingCohort.objects.create(
         programme=page,
-        yanan_start=today_plus(20),
-        yanan_end=today_plus(20),
-        wuxi_start=today_plus(21),
-        wuxi_end=today_plus(21),
+        yanan_start=days_from_today(20),
+        yanan_end=days_from_today(20),
+        wuxi_start=days_from_today(21),
+        wuxi_end=days_from_today(21),
         seats=30,
-        application_deadline=today_plus(10),
+        application_deadline=days_from_today(10),
     )
     return page

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.builders import make_study_base, make_study_base_index
-from tests.utils import english
+from tests.utils import english_of
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def _tours(module_demo, django_db_blocker):
             home=module_demo.home,
             index=index,
             base=base,
-            english_base=english(base),
+            english_base=english_of(base),
         )
 
 

@@ -1,9 +1,10 @@
 """Page types: structure, rendering in both languages, JSON-LD, listing filters, query counts."""
 
+import copy
 import datetime
-import json
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -18,11 +19,11 @@ from education.models import (
 )
 from education.study_tours.choices import RATIO_FIELDS, BookingStatus, SessionStatus
 from home.models import HomePage
-from tests.utils import PageTestCase
+from tests.builders import make_study_base, make_study_session
+from tests.utils import json_ld
 from tourism.models import Spirit
 
-from .base import StudyTourTestCase
-from .factories import make_base, make_session
+pytestmark = pytest.mark.django_db
 
 
 def base_form_data(page):
@@ -47,17 +48,9 @@ def base_form_data(page):
     return nested_form_data(fields)
 
 
-def json_ld(response):
-    match = re.search(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode()
-    )
-    return json.loads(match.group(1))
-
-
-# TODO setUp
-def setUp(self):
-    super().setUp()
-    self.session = make_study_session(tours.base)
+@pytest.fixture
+def session(tours):
+    return make_study_session(tours.base)
 
 
 def test_tree_rules(page_checks):
@@ -71,41 +64,40 @@ def test_tree_rules(page_checks):
     page_checks.assertAllowedParentPageTypes(StudyBasePage, {StudyBaseIndexPage})
 
 
-def test_pages_route_render_and_preview(page_checks, subtests, tours):
+def test_pages_route_render_and_preview(page_checks, subtests, tours, session):
     for page in [tours.index, tours.base, tours.english_base, tours.index.get_translations()[0]]:
         with subtests.test(page=page.url), translation.override(page.locale.language_code):
             page_checks.assertPageIsRoutable(page)
             page_checks.assertPageIsRenderable(page)
     with translation.override("zh-hans"):
-        page_checks.assertPageIsRoutable(tours.base, f"book/{tours.session.pk}/")
-    page_checks.assertPageIsRenderable(tours.base, f"book/{tours.session.pk}/")
+        page_checks.assertPageIsRoutable(tours.base, f"book/{session.pk}/")
+    page_checks.assertPageIsRenderable(tours.base, f"book/{session.pk}/")
     page_checks.assertPageIsPreviewable(tours.index)
     # The editor builds StreamField and inline data in JavaScript; give it ready-made.
     page_checks.assertPageIsPreviewable(tours.base, post_data=base_form_data(tours.base))
 
 
-def test_editor_sees_sessions_tab_with_course_choices(client, tours):
+def test_editor_sees_sessions_tab_with_course_choices(client, tours, session):
     client.force_login(tours.admin)
     response = client.get(f"/admin/pages/{tours.base.pk}/edit/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "场次" in html
     assert (
-        '<option value="0f6d1c2e-0000-4000-8000-000000000001" selected>延安精神课</option>'
-        in html
+        '<option value="0f6d1c2e-0000-4000-8000-000000000001" selected>延安精神课</option>' in html
     )
 
 
-def test_sessions_are_not_copied_to_the_translation(tours):
+def test_sessions_are_not_copied_to_the_translation(tours, session):
     assert not StudySession.objects.filter(base=tours.english_base).exists()
-    assert [s.pk for s in tours.english_base.listed_sessions()] == [tours.session.pk]
+    assert [s.pk for s in tours.english_base.listed_sessions()] == [session.pk]
     # Re-syncing the translation does not copy them either.
     tours.base.save_revision().publish()
     tours.demo.translate(tours.base, {})
     assert not StudySession.objects.filter(base=tours.english_base).exists()
 
 
-def test_sessions_with_seats_full_and_past_clearly_marked(client, tours):
+def test_sessions_with_seats_full_and_past_clearly_marked(client, tours, session):
     today = timezone.localdate()
     open_session = make_study_session(tours.base, capacity=40)
     full = make_study_session(tours.base, days=30, capacity=16)
@@ -124,9 +116,9 @@ def test_sessions_with_seats_full_and_past_clearly_marked(client, tours):
     )
     html = client.get(tours.base.url).content.decode()
     rows = {
-        session: re.search(
-            rf'<time datetime="{session.date:%Y-%m-%d}">.*?</tr>', html, re.S
-        ).group(0)
+        session: re.search(rf'<time datetime="{session.date:%Y-%m-%d}">.*?</tr>', html, re.S).group(
+            0
+        )
         for session in [open_session, full, past, cancelled]
     }
     assert "40 个" in rows[open_session] and "预约" in rows[open_session]
@@ -171,7 +163,7 @@ def test_json_ld_describes_base_and_sessions(client, tours):
     assert event["url"].endswith(f"/en/study-bases/base-1/book/{session.pk}/")
 
 
-def test_base_page_query_count_is_constant(client, tours):
+def test_base_page_query_count_is_constant(client, tours, wuxi_camp):
     def count_queries():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(tours.base.url).status_code == 200
@@ -179,7 +171,7 @@ def test_base_page_query_count_is_constant(client, tours):
 
     def add_sessions(n):
         for i in range(n):
-            session = make_session(tours.base, days=5 + i, capacity=50)
+            session = make_study_session(tours.base, days=5 + i, capacity=50)
             Booking.objects.create(
                 session=session,
                 school_name=f"学校{i}",
@@ -202,55 +194,63 @@ def test_base_page_query_count_is_constant(client, tours):
     assert few == many
 
 
-# TODO setUp
-@classmethod
-def setUpTestData(cls):
-    super().setUpTestData()
-    cls.spirit = cls.demo.snippet(
-        Spirit,
-        {"slug": "nanniwan-spirit"},
-        {"南泥湾精神": "The Nanniwan Spirit", "自力更生，艰苦奋斗。": "Self-reliance."},
-        name="南泥湾精神",
-        short_description="自力更生，艰苦奋斗。",
-    )
-    cls.wuxi_camp = make_base(
-        cls.demo,
-        cls.index,
-        n=2,
-        city="wuxi",
-        kind="camp",
-        pupils_per_adult_lower_primary=None,
-        pupils_per_adult_upper_primary=None,
-        spirits=[cls.spirit],
-    )
+@pytest.fixture(scope="module")
+def _wuxi_camp(_tours, django_db_blocker):
+    demo = _tours.demo
+    with django_db_blocker.unblock():
+        spirit = demo.snippet(
+            Spirit,
+            {"slug": "nanniwan-spirit"},
+            {"南泥湾精神": "The Nanniwan Spirit", "自力更生，艰苦奋斗。": "Self-reliance."},
+            name="南泥湾精神",
+            short_description="自力更生，艰苦奋斗。",
+        )
+        return make_study_base(
+            demo,
+            _tours.index,
+            n=2,
+            city="wuxi",
+            kind="camp",
+            pupils_per_adult_lower_primary=None,
+            pupils_per_adult_upper_primary=None,
+            spirits=[spirit],
+        )
 
 
-def listed(client, tours, query="", page=None):
+@pytest.fixture
+def wuxi_camp(_wuxi_camp):
+    """A second base, in Wuxi, a camp for the Nanniwan Spirit; shared by the listing tests."""
+    return copy.deepcopy(_wuxi_camp)
+
+
+def listed(client, tours, wuxi_camp, query="", page=None):
     page = page or tours.index
     html = client.get(page.url + query).content.decode()
-    return {base.slug for base in [tours.base, tours.wuxi_camp] if f"/{base.slug}/" in html}
+    return {base.slug for base in [tours.base, wuxi_camp] if f"/{base.slug}/" in html}
 
 
-def test_filters_work_without_javascript(client, tours):
-    assert listed(client, tours) == {"base-1", "base-2"}
-    assert listed(client, tours, "?city=wuxi") == {"base-2"}
-    assert listed(client, tours, "?city=yanan") == {"base-1"}
-    assert listed(client, tours, "?kind=camp") == {"base-2"}
-    assert listed(client, tours, "?age_band=lower_primary") == {"base-1"}
-    assert listed(client, tours, "?age_band=junior_middle") == {"base-1", "base-2"}
-    assert listed(client, tours, "?spirit=nanniwan-spirit") == {"base-2"}
-    assert listed(client, tours, "?city=yanan&kind=camp") == set()
+def test_filters_work_without_javascript(client, tours, wuxi_camp):
+    assert listed(client, tours, wuxi_camp) == {"base-1", "base-2"}
+    assert listed(client, tours, wuxi_camp, "?city=wuxi") == {"base-2"}
+    assert listed(client, tours, wuxi_camp, "?city=yanan") == {"base-1"}
+    assert listed(client, tours, wuxi_camp, "?kind=camp") == {"base-2"}
+    assert listed(client, tours, wuxi_camp, "?age_band=lower_primary") == {"base-1"}
+    assert listed(client, tours, wuxi_camp, "?age_band=junior_middle") == {"base-1", "base-2"}
+    assert listed(client, tours, wuxi_camp, "?spirit=nanniwan-spirit") == {"base-2"}
+    assert listed(client, tours, wuxi_camp, "?city=yanan&kind=camp") == set()
 
 
-def test_english_listing_filters_by_the_english_spirit(client, tours):
+def test_english_listing_filters_by_the_english_spirit(client, tours, wuxi_camp):
     english_index = tours.index.get_translations()[0]
-    assert listed(client, tours, "?spirit=nanniwan-spirit", page=english_index) == {"base-2"}
+    assert listed(client, tours, wuxi_camp, "?spirit=nanniwan-spirit", page=english_index) == {
+        "base-2"
+    }
     html = client.get(english_index.url).content.decode()
     assert "The Nanniwan Spirit" in html
     assert "Test study base 2" in html
 
 
-def test_bad_parameters_are_ignored(client, subtests, tours):
+def test_bad_parameters_are_ignored(client, subtests, tours, wuxi_camp):
     for query in [
         "?city=paris",
         "?age_band=%00",
@@ -262,7 +262,7 @@ def test_bad_parameters_are_ignored(client, subtests, tours):
         with subtests.test(query=query[:30]):
             response = client.get(tours.index.url + query)
             assert response.status_code == 200
-    assert listed(client, tours, "?city=paris&kind=camp") == {"base-2"}
+    assert listed(client, tours, wuxi_camp, "?city=paris&kind=camp") == {"base-2"}
 
 
 def test_filter_form_is_labelled_and_keeps_choices(client, tours):
@@ -286,7 +286,7 @@ def test_listing_query_count_is_constant(client, tours):
     count_queries()
     few = count_queries()  # 2 bases
     for n in range(3, 31):
-        make_base(tours.demo, tours.index, n=n, translate=False)
+        make_study_base(tours.demo, tours.index, n=n, translate=False)
     many = count_queries()  # 30 bases, 12 on the page
     print(f"listing queries: 2 bases {few}, 30 bases {many}")
     assert few == many

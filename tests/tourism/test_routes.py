@@ -166,7 +166,7 @@ class RoutePageTests(ContentTestCase, TestCase):
     def test_related_routes_are_shown_in_the_visitors_language(self):
         response = self.get(english(self.content["twin_route"]))
         related = soup(response).select_one(".related")
-        assert "Yan'an in a day" in related.get_text()
+        assert "A day in Yan'an" in related.get_text()
 
     def test_prints_cleanly(self):
         response = self.get(self.content["day_route"])
@@ -181,7 +181,7 @@ class RoutePageTests(ContentTestCase, TestCase):
     def test_json_ld_is_a_tourist_trip_with_the_itinerary(self):
         data = json_ld(self.get(english(self.content["day_route"])))
         assert data["@type"] == "TouristTrip"
-        assert data["name"] == "Yan'an in a day"
+        assert data["name"] == "A day in Yan'an"
         assert data["inLanguage"] == "en"
         assert data["touristType"] == ["Families"]
         itinerary_ = data["itinerary"]

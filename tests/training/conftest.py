@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.builders import make_programme, make_programme_index, make_stage_content
-from tests.utils import english
+from tests.utils import english_of
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +19,9 @@ def _training(module_demo, django_db_blocker):
             home=module_demo.home,
             content=content,
             index=index,
-            english_index=english(index),
+            english_index=english_of(index),
             programme=programme,
-            english_programme=english(programme),
+            english_programme=english_of(programme),
         )
 
 
