@@ -29,12 +29,14 @@ test on it empties the database: the next one loads it again.
 
 import contextlib
 import io
+import itertools
 import os
 import shutil
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -43,6 +45,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from core.demo import Demo
+from core.editorial import roles
 from home.models import HomePage
 
 from .utils import PageTestCase
@@ -58,6 +61,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+_counter = itertools.count()
 # axe-core rule tags for WCAG 2.2 level A and AA.
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

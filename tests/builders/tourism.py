@@ -33,8 +33,6 @@ def make_spirit(demo, slug, name, description):
 
 def make_partner(demo, slug, name, short_name, city, **fields):
     fields.setdefault("kind", "tourism_group")
-    fields.setdefault("booking_url", f"https://example.cn/{slug}")
-    fields.setdefault("hotline", "0911-0000000")
     return demo.snippet(
         Partner, {"slug": slug}, ENGLISH, name=name, short_name=short_name, city=city, **fields
     )
@@ -172,8 +170,14 @@ def make_tourism(demo, home):
     c = {}
     c["yanan_spirit"] = make_spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。")
     c["nanniwan_spirit"] = make_spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。")
-    c["yanlv"] = make_partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan")
-    c["lingshan"] = make_partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi")
+    c["yanlv"] = make_partner(
+        demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan",
+        booking_url="https://example.cn/yanlv-group", hotline="0911-0000000",
+    )  # fmt: skip
+    c["lingshan"] = make_partner(
+        demo, "lingshan-group", "灵山集团", "灵山", "wuxi",
+        booking_url="https://example.cn/lingshan-group", hotline="0911-0000000",
+    )  # fmt: skip
     c["site_index"] = demo.page(
         home, RedSiteIndexPage, "red-sites", ENGLISH, title="红色景点", show_in_menus=True
     )

@@ -80,9 +80,7 @@ def red_site(demo, home_page):
 
 @pytest.fixture
 def partner(demo):
-    return make_partner(
-        demo, "yanan-group", "延安文旅集团", "延安文旅", "yanan", booking_url="", hotline=""
-    )
+    return make_partner(demo, "yanan-group", "延安文旅集团", "延安文旅", "yanan")
 
 
 @pytest.fixture

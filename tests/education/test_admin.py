@@ -5,7 +5,6 @@ import io
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from icalendar import Calendar
@@ -23,21 +22,6 @@ SESSIONS = "/admin/education/sessions/"
 
 def action_url(booking, action):
     return f"{INDEX}{booking.pk}/{action}/"
-
-
-@pytest.fixture
-def manager(django_user_model):
-    user = django_user_model.objects.create_user("manager", "m@example.cn", "password")
-    user.groups.add(Group.objects.get(name="Booking managers"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    # Moderators edit and publish every page, but bookings are not theirs.
-    user = django_user_model.objects.create_user("editor", "e@example.cn", "password")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture
@@ -64,9 +48,9 @@ def booking(book):
 
 
 @pytest.fixture(autouse=True)
-def _manager_signed_in(client, manager, booking):
-    """Every test starts with one booking and the booking manager signed in."""
-    client.force_login(manager)
+def _manager_signed_in(client, booking_manager, booking):
+    """Every test starts with one booking and the booking booking_manager signed in."""
+    client.force_login(booking_manager)
 
 
 def test_anonymous_is_sent_to_login(client, subtests, booking):
@@ -78,9 +62,9 @@ def test_anonymous_is_sent_to_login(client, subtests, booking):
             assert "/admin/login/" in response["Location"]
 
 
-def test_other_editors_get_no_data(client, subtests, booking, session, editor):
+def test_other_editors_get_no_data(client, subtests, booking, session, moderator):
     # Moderators may see session occupancy (no personal data), never bookings.
-    client.force_login(editor)
+    client.force_login(moderator)
     for url in [INDEX, INDEX + "?export=csv", f"{INDEX}inspect/{booking.pk}/"]:
         with subtests.test(url=url):
             response = client.get(url)
@@ -92,8 +76,8 @@ def test_other_editors_get_no_data(client, subtests, booking, session, editor):
     assert booking.status == BookingStatus.REQUESTED
 
 
-def test_managers_and_superusers_see_the_list(client, subtests, tours, booking, manager):
-    for user in [manager, tours.admin]:
+def test_managers_and_superusers_see_the_list(client, subtests, tours, booking, booking_manager):
+    for user in [booking_manager, tours.admin]:
         with subtests.test(user=user.username):
             client.force_login(user)
             response = client.get(INDEX)

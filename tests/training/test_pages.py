@@ -1,10 +1,9 @@
 """Programme pages: structure, the two stages in order in both languages, cohorts,
 validation of the plan, JSON-LD and query counts."""
 
-import json
 import re
 
-from bs4 import BeautifulSoup
+import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,16 +13,17 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import TrainingEnquiry, TrainingProgrammeIndexPage, TrainingProgrammePage
 from education.training.choices import CohortStatus, EnquiryStatus
 from home.models import HomePage
-from tests.utils import PageTestCase
+from tests.builders import (
+    enquire_url,
+    make_cohort,
+    make_programme,
+    module,
+    programme_fields,
+    stages,
+)
+from tests.utils import english_of, json_ld
 
-from .base import TrainingTestCase
-from .builders import make_cohort, make_programme, module, programme_fields, stages
-import pytest
-
-
-def json_ld(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return json.loads(soup.find("script", type="application/ld+json").string)
+pytestmark = pytest.mark.django_db
 
 
 def stage_form_data(content, page):
@@ -137,8 +137,9 @@ def test_total_days_must_equal_the_sum_of_stage_days(training):
 
 
 def test_yanan_must_come_first(training):
-    page = build(training, 
-        stages=stages(training.content, [module(1)], [module(2)], cities=("wuxi", "yanan"))
+    page = build(
+        training,
+        stages=stages(training.content, [module(1)], [module(2)], cities=("wuxi", "yanan")),
     )
     with pytest.raises(ValidationError) as raised:
         page.full_clean(exclude=["path", "depth"])
@@ -236,7 +237,7 @@ def test_cohort_dates_must_match_the_stage_days(client, training):
     assert "无锡阶段共 2 天，这一期的日期是 1 天。" in html
 
 
-def html(client, page):
+def page_html(client, page):
     """The page's main content (the JSON-LD in the head repeats the plan)."""
     response = client.get(page.url)
     assert response.status_code == 200
@@ -245,14 +246,14 @@ def html(client, page):
 
 
 def test_stages_and_modules_in_order_in_both_languages(client, training):
-    html = html(client, training.programme)
+    html = page_html(client, training.programme)
     order = [
         html.index(s)
         for s in ["延安党性锻炼", "模块1", "模块2", "模块3", "无锡能力提升", "模块4", "模块5"]
     ]
     assert order == sorted(order)
     assert "第1天" in html and "第2天" in html
-    english = html(client, training.english_programme)
+    english = page_html(client, training.english_programme)
     order = [
         english.index(s)
         for s in [
@@ -271,8 +272,10 @@ def test_stages_and_modules_in_order_in_both_languages(client, training):
 
 
 def test_modules_link_to_red_sites_in_the_visitors_language(client, training):
-    assert '<a href="/zh-hans/red-sites/baota-hill/">宝塔山</a>' in html(client, training.programme)
-    english = html(client, training.english_programme)
+    assert '<a href="/zh-hans/red-sites/baota-hill/">宝塔山</a>' in page_html(
+        client, training.programme
+    )
+    english = page_html(client, training.english_programme)
     assert '<a href="/en/red-sites/baota-hill/">Baota Hill</a>' in english
     assert "China Executive Leadership Academy Yan&#x27;an" in english
     assert "Jiangnan University" in english
@@ -284,7 +287,7 @@ def test_cohorts_past_their_deadline_closed_or_cancelled_are_not_offered(client,
     past_deadline = make_cohort(training.programme, start_in=12, deadline_in=-1)
     closed = make_cohort(training.programme, start_in=40, status=CohortStatus.CLOSED)
     cancelled = make_cohort(training.programme, start_in=50, status=CohortStatus.CANCELLED)
-    html = html(client, training.programme)
+    html = page_html(client, training.programme)
     for cohort in (offered, today_deadline):
         assert f"?cohort={cohort.pk}" in html
     for cohort in (past_deadline, closed, cancelled):
@@ -314,10 +317,12 @@ def test_seats_left_count_agreed_enquiries_only(client, training):
             consent=True,
         )
     row = re.search(
-        rf"<tr>(?:(?!</tr>).)*\?cohort={cohort.pk}.*?</tr>", html(client, training.programme), re.S
+        rf"<tr>(?:(?!</tr>).)*\?cohort={cohort.pk}.*?</tr>",
+        page_html(client, training.programme),
+        re.S,
     )
     assert "25 个" in row.group(0)
-    english = html(client, training.english_programme)
+    english = page_html(client, training.english_programme)
     assert "25 seats" in english
 
 
@@ -359,10 +364,10 @@ def test_json_ld_educational_occupational_program(client, training):
 
 
 def test_index_lists_programmes_with_the_days_split(client, training):
-    html = html(client, training.index)
+    html = page_html(client, training.index)
     assert "测试培训项目1" in html
     assert "7天 · 延安5天 + 无锡2天" in html
-    english = html(client, training.english_index)
+    english = page_html(client, training.english_index)
     assert "Test programme 1" in english
     assert "7 days · Yan&#x27;an 5 days + Wuxi 2 days" in english
     assert json_ld(client.get(training.index.url))["@type"] == "CollectionPage"
@@ -385,7 +390,12 @@ def test_programme_page_constant_with_3_or_30_modules_and_cohorts(client, traini
             module(100 + i, day=1 + i % 2, site=training.content["bo_gu"]) for i in range(count)
         ]
         page = make_programme(
-            training.demo, training.index, training.content, n=n, yanan_modules=yanan, wuxi_modules=wuxi
+            training.demo,
+            training.index,
+            training.content,
+            n=n,
+            yanan_modules=yanan,
+            wuxi_modules=wuxi,
         )
         for i in range(count):
             cohort = make_cohort(page, start_in=20 + i)
@@ -404,14 +414,12 @@ def test_programme_page_constant_with_3_or_30_modules_and_cohorts(client, traini
 
     few_page, many_page = programme(2, 3), programme(3, 30)
     for page in (few_page, many_page):
-        page.english = page.get_translation(training.english)
+        page.english = english_of(page)
     few = count(client, few_page.url)
     many = count(client, many_page.url)
     few_en = count(client, few_page.english.url)
     many_en = count(client, many_page.english.url)
-    print(
-        f"programme page queries: zh 3 modules/cohorts {few}, 30 {many}; en {few_en}, {many_en}"
-    )
+    print(f"programme page queries: zh 3 modules/cohorts {few}, 30 {many}; en {few_en}, {many_en}")
     assert few == many
     assert few_en == many_en
     assert client.get(many_page.english.url).content.decode().count('class="module"') == 60
