@@ -220,11 +220,6 @@ def demo_site(_demo_database, django_db_blocker):
     return HomePage.objects.get(locale=Locale.get_default())
 
 
-requires_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL"
-)
-
-
 # Browser -----------------------------------------------------------------
 
 

@@ -1,12 +1,18 @@
-"""Reading what a page or the admin answered."""
+"""Reading what a page or the admin answered, and checks shared by test modules."""
 
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from wagtail.coreutils import get_dummy_request
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
+
+requires_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL"
+)
 
 
 class PageTestCase(WagtailPageTestCase):

@@ -16,7 +16,7 @@ from tests.builders import (
     make_study_base_index,
     make_study_session,
 )
-from tests.conftest import requires_postgres
+from tests.utils import requires_postgres
 
 REQUESTS = 24
 PUPILS_EACH = 2

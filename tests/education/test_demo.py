@@ -30,6 +30,7 @@ def test_six_bases_in_both_languages_with_upcoming_sessions(demo_site):
     cities = set(StudyBasePage.objects.values_list("city", flat=True))
     assert cities == {"yanan", "wuxi"}
 
+
 def test_bookings_in_different_states(demo_site):
     states = set(Booking.objects.values_list("status", flat=True))
     assert {
@@ -42,6 +43,7 @@ def test_bookings_in_different_states(demo_site):
     for booking in Booking.objects.all():
         assert booking.session.seats_left >= 0
 
+
 def test_loading_again_creates_nothing(demo_site):
     demo = Demo(user=get_user_model().objects.filter(is_superuser=True).first())
     counts = (StudyBasePage.objects.count(), Booking.objects.count())
@@ -49,19 +51,19 @@ def test_loading_again_creates_nothing(demo_site):
     assert demo.created == 0
     assert (StudyBasePage.objects.count(), Booking.objects.count()) == counts
 
+
 def test_english_pages_are_english(client, demo_site):
     html = client.get("/en/study-bases/nanniwan-labour-camp/").content.decode()
     assert "Nanniwan Labour Education Camp" in html
     assert "Complete a session of field work" in html  # a course outcome
     assert "A rifle in one hand, a hoe in the other" in html
 
+
 def test_teacher_books_manager_confirms_school_cancels(client, demo_site):
     # A teacher finds a base in English and books the first session with seats.
     listing = client.get("/en/study-bases/?city=yanan&age_band=junior_middle")
     assert "Yan&#x27;an Revolutionary Memorial Hall Study Base" in listing.content.decode()
-    base = StudyBasePage.objects.get(
-        slug="memorial-hall-study-base", locale__language_code="en"
-    )
+    base = StudyBasePage.objects.get(slug="memorial-hall-study-base", locale__language_code="en")
     page = client.get(base.url).content.decode()
     book_url = re.search(r'href="(/en/study-bases/memorial-hall-study-base/book/\d+/)"', page)
     session_id = int(book_url.group(1).rstrip("/").rsplit("/", 1)[1])

@@ -12,6 +12,14 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from tests.builders import (
+    ENGLISH,
+    itinerary,
+    make_flight,
+    make_partner,
+    make_red_site,
+    make_spirit,
+)
 from tourism.models import (
     JointOfferingIndexPage,
     JointOfferingPage,
@@ -20,8 +28,6 @@ from tourism.models import (
     RouteIndexPage,
     RoutePage,
 )
-
-from .builders import ENGLISH, flight, itinerary, partner, spirit
 
 
 def tiny_image(n):
@@ -52,25 +58,23 @@ def count_queries(client, url):
 
 @pytest.fixture
 def world(demo, home_page):
-    from .builders import site as make_site
-
     en = Locale.objects.get(language_code="en")
     w = {"en": en, "home": home_page}
     w["spirits"] = [
-        spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
-        spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。"),
+        make_spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
+        make_spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。"),
     ]
     w["partners"] = [
-        partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan"),
-        partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi"),
+        make_partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan"),
+        make_partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi"),
     ]
-    w["flight"] = flight()
+    w["flight"] = make_flight()
     w["site_index"] = demo.page(home_page, RedSiteIndexPage, "red-sites", ENGLISH, title="红色景点")
     w["route_index"] = demo.page(home_page, RouteIndexPage, "routes", ENGLISH, title="红色线路")
     w["offering_index"] = demo.page(
         home_page, JointOfferingIndexPage, "offerings", ENGLISH, title="合作产品"
     )
-    w["anchor_site"] = make_site(demo, w["site_index"], "baota-hill", "宝塔山", 36.594, 109.5)
+    w["anchor_site"] = make_red_site(demo, w["site_index"], "baota-hill", "宝塔山", 36.594, 109.5)
     w["sites"] = []
     return w
 
