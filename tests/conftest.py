@@ -8,10 +8,13 @@ One way to write a test: a pytest function that asks for fixtures, its
 database use declared with `pytest.mark.django_db`. Content comes from
 `tests.builders`, at the narrowest cost that keeps tests independent:
 
-- `home_page` (and the builders on top of it) for a test of its own;
-- a module-scoped fixture built with `module_demo`, when the tests of a
-  module read and change the same site: it is built once, in a transaction
-  rolled back after the module, and every test runs in a savepoint inside it;
+- `home_page` and module-scoped fixtures built with `module_demo`: content
+  is built once per module, in a transaction rolled back after the module,
+  and every test runs in a savepoint inside it, on its own copies of the
+  objects (as Django's setUpTestData gives), so it may change anything;
+- builders called in the test itself for what only that test needs;
+- `live_home_page` and builders for transactional (browser) tests, whose live
+  server sees only committed rows;
 - `demo_site`, the full demo (`manage.py load_demo`), when a test is about the
   demo or needs every kind of content: it is loaded once per session.
 
@@ -28,6 +31,7 @@ test on it empties the database: the next one loads it again.
 """
 
 import contextlib
+import copy
 import io
 import itertools
 import os
@@ -149,8 +153,17 @@ def demo(admin_user):
 
 
 @pytest.fixture
-def home_page(demo):
-    """The demo site: a Chinese home page as the site root, translated to English."""
+def home_page(module_demo):
+    """The demo site: a Chinese home page as the site root, translated to English.
+
+    Built once per module (see `module_demo`); a copy of it for each test.
+    """
+    return copy.deepcopy(module_demo.home)
+
+
+@pytest.fixture
+def live_home_page(demo):
+    """The home page for a transactional test: committed, so a live server sees it."""
     from home import demo_content
 
     return demo_content.load(demo)
@@ -314,6 +327,12 @@ def pytest_collection_modifyitems(items):
     workflow made by data migrations would be gone for the tests after it.
     """
     items.sort(key=_order)
+    shared = [i.nodeid for i in items if _is_transactional(i) and "module_demo" in i.fixturenames]
+    if shared:
+        raise pytest.UsageError(
+            "transactional tests cannot use content shared in a module transaction "
+            f"(home_page, module_demo...); use live_home_page: {shared}"
+        )
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (

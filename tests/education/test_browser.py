@@ -12,8 +12,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def study_site(demo, home_page):
-    base = make_study_base(demo, make_study_base_index(demo, home_page))
+def study_site(demo, live_home_page):
+    base = make_study_base(demo, make_study_base_index(demo, live_home_page))
     session = make_study_session(base, capacity=30)
     make_study_session(base, days=40, capacity=10)
     return base, session

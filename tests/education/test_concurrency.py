@@ -24,8 +24,8 @@ PUPILS_EACH = 2
 
 @requires_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_requests_never_oversell(demo, home_page):
-    base = make_study_base(demo, make_study_base_index(demo, home_page), translate=False)
+def test_concurrent_requests_never_oversell(demo, live_home_page):
+    base = make_study_base(demo, make_study_base_index(demo, live_home_page), translate=False)
     session = make_study_session(base, capacity=30)
     Booking.objects.create(
         session=session,

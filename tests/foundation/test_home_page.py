@@ -97,7 +97,7 @@ def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, de
                 title=f"卡片{i}",
                 slug=f"card-{i}",
                 hero_heading=f"卡片{i}",
-                hero_image=demo.image(f"card-{i}", f"卡片{i}", f"Card {i}"),
+                hero_image=demo.image(f"card-{i}", f"卡片{i}", f"Card {i}", size=(160, 90)),
             )
             home_page.add_child(instance=child)
             made.append(child)

@@ -14,9 +14,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def pages(demo, home_page):
+def pages(demo, live_home_page):
     return make_search_pages(
-        demo, home_page, [p for p in SEARCH_PAGES if p[0] in {"nanniwan", "airport"}]
+        demo, live_home_page, [p for p in SEARCH_PAGES if p[0] in {"nanniwan", "airport"}]
     )
 
 

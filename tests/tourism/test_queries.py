@@ -1,5 +1,6 @@
 """Pages cost the same number of SQL queries whether they show 3 items or 30."""
 
+import copy
 import io
 import json
 from decimal import Decimal
@@ -56,8 +57,20 @@ def count_queries(client, url):
     return len(queries)
 
 
+@pytest.fixture(scope="module")
+def _world(module_demo, django_db_blocker):
+    demo, home_page = module_demo, module_demo.home
+    with django_db_blocker.unblock():
+        return _build_world(demo, home_page)
+
+
 @pytest.fixture
-def world(demo, home_page):
+def world(_world):
+    """Spirits, partners, a flight, the three listings and one red site; built once per module."""
+    return copy.deepcopy(_world)
+
+
+def _build_world(demo, home_page):
     en = Locale.objects.get(language_code="en")
     w = {"en": en, "home": home_page}
     w["spirits"] = [

@@ -18,9 +18,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def training_site(demo, home_page):
-    content = make_stage_content(demo, home_page)
-    index = make_programme_index(demo, home_page)
+def training_site(demo, live_home_page):
+    content = make_stage_content(demo, live_home_page)
+    index = make_programme_index(demo, live_home_page)
     programme = make_programme(demo, index, content)
     cohort = make_cohort(programme)
     return index, programme, cohort
