@@ -22,7 +22,7 @@ Wagtail's page assertions (assertPageIsRoutable, assertPageIsRenderable,
 assertPageIsPreviewable, assertPageIsEditable, assertCanCreateAt...) come
 from the `page_checks` fixture, and every page type's module uses them.
 
-Order (see `pytest_collection_modifyitems`): tests in a transaction first,
+More in tests/README.md. Order (see `pytest_collection_modifyitems`): tests in a transaction first,
 then transactional ones (browser tests; they empty the database when they
 end), then the tests on the demo, then those that need no database. The
 demo is committed right before the first test that asks for it, so no other
@@ -50,6 +50,7 @@ from wagtail.models import Locale, Page
 
 from core.demo import Demo
 from core.editorial import roles
+from home import demo_content
 from home.models import HomePage
 
 from .utils import PageTestCase
@@ -152,20 +153,25 @@ def demo(admin_user):
     return Demo(user=admin_user)
 
 
+@pytest.fixture(scope="module")
+def module_home(module_demo, django_db_blocker):
+    """The demo site's Chinese home page, built once per module (see `module_demo`)."""
+    with django_db_blocker.unblock():
+        return demo_content.load(module_demo)
+
+
 @pytest.fixture
-def home_page(module_demo):
+def home_page(module_home):
     """The demo site: a Chinese home page as the site root, translated to English.
 
-    Built once per module (see `module_demo`); a copy of it for each test.
+    Built once per module; each test gets its own copy of it.
     """
-    return copy.deepcopy(module_demo.home)
+    return copy.deepcopy(module_home)
 
 
 @pytest.fixture
 def live_home_page(demo):
     """The home page for a transactional test: committed, so a live server sees it."""
-    from home import demo_content
-
     return demo_content.load(demo)
 
 
@@ -189,14 +195,11 @@ def module_demo(django_db_setup, django_db_blocker):
     module's last test; each test runs in a savepoint inside it, so a test
     may change anything without the next one noticing.
     """
-    from home import demo_content
-
     with django_db_blocker.unblock():
         module_transaction = transaction.atomic()
         module_transaction.__enter__()
         user = get_user_model().objects.create_superuser("webmaster", "web@example.cn", "pw")
         demo = Demo(user=user)
-        demo.home = demo_content.load(demo)
     yield demo
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

@@ -41,9 +41,9 @@ def client_for(client):
 
 
 @pytest.fixture(scope="module")
-def _route_index(module_demo, django_db_blocker):
+def _route_index(module_demo, module_home, django_db_blocker):
     with django_db_blocker.unblock():
-        return make_route_index(module_demo, module_demo.home)
+        return make_route_index(module_demo, module_home)
 
 
 @pytest.fixture
@@ -89,10 +89,10 @@ def routes(_routes):
 
 
 @pytest.fixture(scope="module")
-def _red_site(module_demo, django_db_blocker):
+def _red_site(module_demo, module_home, django_db_blocker):
     demo = module_demo
     with django_db_blocker.unblock():
-        index = make_red_site_index(demo, demo.home)
+        index = make_red_site_index(demo, module_home)
         image = demo.image("baota", "宝塔山图", "Baota Hill picture", size=(320, 180))
         return make_red_site(
             demo, index, "baota", "宝塔山", 36.594, 109.5, summary="延安的标志。", image=image
@@ -117,9 +117,9 @@ def partner(_partner):
 
 
 @pytest.fixture(scope="module")
-def _offering_index(module_demo, django_db_blocker):
+def _offering_index(module_demo, module_home, django_db_blocker):
     with django_db_blocker.unblock():
-        return make_offering_index(module_demo, module_demo.home)
+        return make_offering_index(module_demo, module_home)
 
 
 @pytest.fixture
@@ -128,8 +128,8 @@ def offering_index(_offering_index):
 
 
 @pytest.fixture(scope="module")
-def _study_base(module_demo, django_db_blocker):
-    home = module_demo.home
+def _study_base(module_home, django_db_blocker):
+    home = module_home
     with django_db_blocker.unblock():
         base = StudyBasePage(
             title="梁家河研学基地",
@@ -154,8 +154,8 @@ def study_base(_study_base):
 
 
 @pytest.fixture(scope="module")
-def _programme(module_demo, django_db_blocker):
-    home = module_demo.home
+def _programme(module_home, django_db_blocker):
+    home = module_home
     with django_db_blocker.unblock():
         index = TrainingProgrammeIndexPage(title="干部培训", slug="training", locale=home.locale)
         home.add_child(instance=index)

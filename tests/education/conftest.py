@@ -8,14 +8,14 @@ from tests.utils import english_of
 
 
 @pytest.fixture(scope="module")
-def _tours(module_demo, django_db_blocker):
+def _tours(module_demo, module_home, django_db_blocker):
     with django_db_blocker.unblock():
-        index = make_study_base_index(module_demo, module_demo.home)
+        index = make_study_base_index(module_demo, module_home)
         base = make_study_base(module_demo, index)
         return SimpleNamespace(
             demo=module_demo,
             admin=module_demo.user,
-            home=module_demo.home,
+            home=module_home,
             index=index,
             base=base,
             english_base=english_of(base),

@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(module_demo, client):
+def home(module_demo, module_home, client):
     """The home page both languages share this module, with its superuser signed in."""
     client.force_login(module_demo.user)
-    return copy.deepcopy(module_demo.home)
+    return copy.deepcopy(module_home)
 
 
 def test_routable_renderable_previewable_editable(page_checks, home):

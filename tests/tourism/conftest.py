@@ -6,9 +6,9 @@ from tests.builders import make_tourism
 
 
 @pytest.fixture(scope="module")
-def _tourism(module_demo, django_db_blocker):
+def _tourism(module_demo, module_home, django_db_blocker):
     with django_db_blocker.unblock():
-        return {"home": module_demo.home, **make_tourism(module_demo, module_demo.home)}
+        return {"home": module_home, **make_tourism(module_demo, module_home)}
 
 
 @pytest.fixture

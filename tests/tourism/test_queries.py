@@ -58,8 +58,8 @@ def count_queries(client, url):
 
 
 @pytest.fixture(scope="module")
-def _world(module_demo, django_db_blocker):
-    demo, home_page = module_demo, module_demo.home
+def _world(module_demo, module_home, django_db_blocker):
+    demo, home_page = module_demo, module_home
     with django_db_blocker.unblock():
         return _build_world(demo, home_page)
 

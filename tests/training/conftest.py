@@ -8,15 +8,15 @@ from tests.utils import english_of
 
 
 @pytest.fixture(scope="module")
-def _training(module_demo, django_db_blocker):
+def _training(module_demo, module_home, django_db_blocker):
     with django_db_blocker.unblock():
-        content = make_stage_content(module_demo, module_demo.home)
-        index = make_programme_index(module_demo, module_demo.home)
+        content = make_stage_content(module_demo, module_home)
+        index = make_programme_index(module_demo, module_home)
         programme = make_programme(module_demo, index, content)
         return SimpleNamespace(
             demo=module_demo,
             admin=module_demo.user,
-            home=module_demo.home,
+            home=module_home,
             content=content,
             index=index,
             english_index=english_of(index),
