@@ -1,21 +1,59 @@
-"""Fixtures shared by the whole suite.
+"""Fixtures shared by the whole suite, and the order tests run in.
 
 Tests run on the database DATABASE_URL names (SQLite by default, PostgreSQL
 in CI's second run) and, for pages that run JavaScript or need an
 accessibility scan, in Debian's Chromium driven by Playwright.
+
+One way to write a test: a pytest function that asks for fixtures, its
+database use declared with `pytest.mark.django_db`. Content comes from
+`tests.builders`, at the narrowest cost that keeps tests independent:
+
+- `home_page` and module-scoped fixtures built with `module_demo`: content
+  is built once per module, in a transaction rolled back after the module,
+  and every test runs in a savepoint inside it, on its own copies of the
+  objects (as Django's setUpTestData gives), so it may change anything;
+- builders called in the test itself for what only that test needs;
+- `live_home_page` and builders for transactional (browser) tests, whose live
+  server sees only committed rows;
+- `demo_site`, the full demo (`manage.py load_demo`), when a test is about the
+  demo or needs every kind of content: it is loaded once per session.
+
+Wagtail's page assertions (assertPageIsRoutable, assertPageIsRenderable,
+assertPageIsPreviewable, assertPageIsEditable, assertCanCreateAt...) come
+from the `page_checks` fixture, and every page type's module uses them.
+
+More in tests/README.md. Order (see `pytest_collection_modifyitems`): tests in a transaction first,
+then transactional ones (browser tests; they empty the database when they
+end), then the tests on the demo, then those that need no database. The
+demo is committed right before the first test that asks for it, so no other
+test ever sees it and it is loaded at most once, unless a transactional
+test on it empties the database: the next one loads it again.
 """
 
 import contextlib
+import copy
+import io
+import itertools
 import os
 import shutil
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
+from wagtail.models import Locale, Page
 
 from core.demo import Demo
+from core.editorial import roles
+from home import demo_content
+from home.models import HomePage
+
+from .utils import PageTestCase
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,6 +66,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+_counter = itertools.count()
 # axe-core rule tags for WCAG 2.2 level A and AA.
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -45,9 +84,23 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _media_root(tmp_path, settings):
-    """Each test writes uploaded and generated images to its own folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached
+    fragments of one test must not decide what the next one sees."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded and generated images go to a folder of the session's own.
+
+    One folder for the session, not one per test: content built once for a
+    module or for the whole session keeps its files while its tests run.
+    """
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
@@ -56,29 +109,131 @@ def admin_user(db):
 
 
 @pytest.fixture
+def make_user(db):
+    def make(group_name=None, username=None, **extra):
+        username = username or f"user{next(_counter)}"
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.cn", "password", **extra
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def yanan_editor(make_user):
+    return make_user(roles.YANAN_EDITORS, "yanan")
+
+
+@pytest.fixture
+def wuxi_editor(make_user):
+    return make_user(roles.WUXI_EDITORS, "wuxi")
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user(roles.MODERATORS, "moderator")
+
+
+@pytest.fixture
+def translator(make_user):
+    return make_user(roles.TRANSLATORS, "translator")
+
+
+@pytest.fixture
+def booking_manager(make_user):
+    return make_user(roles.BOOKING_MANAGERS, "booking")
+
+
+@pytest.fixture
 def demo(admin_user):
     """A Demo helper bound to a superuser, for building bilingual content in tests."""
     return Demo(user=admin_user)
 
 
-@pytest.fixture
-def home_page(demo):
-    """The demo site: a Chinese home page as the site root, translated to English."""
-    from home import demo_content
+@pytest.fixture(scope="module")
+def module_home(module_demo, django_db_blocker):
+    """The demo site's Chinese home page, built once per module (see `module_demo`)."""
+    with django_db_blocker.unblock():
+        return demo_content.load(module_demo)
 
+
+@pytest.fixture
+def home_page(module_home):
+    """The demo site: a Chinese home page as the site root, translated to English.
+
+    Built once per module; each test gets its own copy of it.
+    """
+    return copy.deepcopy(module_home)
+
+
+@pytest.fixture
+def live_home_page(demo):
+    """The home page for a transactional test: committed, so a live server sees it."""
     return demo_content.load(demo)
 
 
 @pytest.fixture
 def english_home(home_page):
-    from wagtail.models import Locale
-
     return home_page.get_translation(Locale.objects.get(language_code="en"))
 
 
-requires_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL"
-)
+@pytest.fixture
+def page_checks(client):
+    """Wagtail's page assertions (WagtailPageTestCase), requesting with `client`."""
+    return PageTestCase.for_client(client)
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """A Demo helper for content shared by the tests of one module.
+
+    Module-scoped fixtures build with it inside `django_db_blocker.unblock()`.
+    All of it lives in a transaction opened here and rolled back after the
+    module's last test; each test runs in a savepoint inside it, so a test
+    may change anything without the next one noticing.
+    """
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        user = get_user_model().objects.create_superuser("webmaster", "web@example.cn", "pw")
+        demo = Demo(user=user)
+    yield demo
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+def _load_demo():
+    """Commit the full demo, on the database as migrations left it."""
+    if not Page.objects.exists():
+        # A transactional test emptied every table, migration data included.
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    get_user_model().objects.create_superuser("demo-admin", "demo@example.cn", "pw")
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _load_demo()
+
+
+@pytest.fixture
+def demo_site(_demo_database, django_db_blocker):
+    """The full demo (`manage.py load_demo`): its Chinese home page.
+
+    Read it, or change it inside the test's transaction: it is loaded once per
+    session, so a change committed by a transactional test would be seen by
+    the next test.
+    """
+    if not HomePage.objects.exists():
+        # A transactional test on the demo emptied the database when it ended.
+        with django_db_blocker.unblock():
+            _load_demo()
+    return HomePage.objects.get(locale=Locale.get_default())
 
 
 # Browser -----------------------------------------------------------------
@@ -150,19 +305,44 @@ def axe():
     return axe_violations
 
 
-def pytest_collection_modifyitems(items):
-    """Every transactional test restores the rows that migrations create.
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
 
-    A transactional test empties every table when it ends; without this the
-    locales, the root page, the groups and the workflow made by data migrations
-    would be gone for every test that runs after it.
+
+def _order(item):
+    """Transaction-wrapped tests, transactional ones, then those on the demo."""
+    uses_db = item.get_closest_marker("django_db") or "db" in item.fixturenames
+    on_demo = "demo_site" in item.fixturenames
+    if not uses_db and not on_demo:
+        return 4
+    return 2 * on_demo + _is_transactional(item)
+
+
+def pytest_collection_modifyitems(items):
+    """Run the tests in the order the module docstring gives.
+
+    Every transactional test not on the demo restores the rows that
+    migrations create: a transactional test empties every table when it
+    ends; without this the locales, the root page, the groups and the
+    workflow made by data migrations would be gone for the tests after it.
     """
+    items.sort(key=_order)
+    shared = [i.nodeid for i in items if _is_transactional(i) and "module_demo" in i.fixturenames]
+    if shared:
+        raise pytest.UsageError(
+            "transactional tests cannot use content shared in a module transaction "
+            f"(home_page, module_demo...); use live_home_page: {shared}"
+        )
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (
             marker
             and marker.kwargs.get("transaction")
             and not marker.kwargs.get("serialized_rollback")
+            and "demo_site" not in item.fixturenames
         ):
             item.add_marker(
                 pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),

@@ -11,9 +11,8 @@ from wagtail_localize.models import StringSegment, Translation
 
 from core.demo import Demo
 from core.editorial import demo_content
+from tests.builders import act, route_create_url, route_form_data
 from tourism.models import RoutePage
-
-from .helpers import act, create_route_post, route_create_url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +37,7 @@ def test_route_from_draft_to_live_english_page(
 
     # 1. The Yan'an editor drafts the route and submits it.
     client.force_login(yanan_editor)
-    data = create_route_post("延河之畔", "yanan", "yanan", "yanan", slug="yan-river")
+    data = route_form_data("延河之畔", "yanan", "yanan", "yanan", slug="yan-river")
     data["summary"] = "沿延河走访革命旧址。"
     response = client.post(route_create_url(route_index), {**data, "action-submit": "1"})
     assert response.status_code == 302

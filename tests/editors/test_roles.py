@@ -8,17 +8,9 @@ from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowState
 from core.editorial import roles
 from core.editorial.cities import page_cities
 from education.models import TrainingProgrammePage
+from tests.builders import edit_url, make_offerings, route_create_url, route_form_data
+from tests.utils import assert_refused, english_of
 from tourism.models import JointOfferingPage, RoutePage, Spirit
-
-from .helpers import (
-    add_offerings,
-    assert_refused,
-    create_route_post,
-    edit_url,
-    english_locale,
-    english_of,
-    route_create_url,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,12 +102,12 @@ def test_editor_creates_a_route_in_own_city_only(client_for, yanan_editor, route
     url = route_create_url(route_index)
     assert client.get(url).status_code == 200
 
-    refused = client.post(url, create_route_post("无锡新线路", "wuxi", "wuxi", "wuxi"))
+    refused = client.post(url, route_form_data("无锡新线路", "wuxi", "wuxi", "wuxi"))
     assert refused.status_code == 403
     assert "请在表单中选择延安" in refused.content.decode()
     assert not RoutePage.objects.filter(title="无锡新线路").exists()
 
-    response = client.post(url, create_route_post("延安新线路", "yanan", "yanan", "yanan"))
+    response = client.post(url, route_form_data("延安新线路", "yanan", "yanan", "yanan"))
     assert response.status_code == 302
     route = RoutePage.objects.get(title="延安新线路")
     assert route.owner == yanan_editor
@@ -124,7 +116,7 @@ def test_editor_creates_a_route_in_own_city_only(client_for, yanan_editor, route
 
 def test_editor_cannot_move_own_route_to_the_other_city(client_for, yanan_editor, routes):
     page = routes["yanan"]
-    data = create_route_post(page.title, "wuxi", "wuxi", "wuxi", slug=page.slug)
+    data = route_form_data(page.title, "wuxi", "wuxi", "wuxi", slug=page.slug)
     response = client_for(yanan_editor).post(edit_url(page), data)
     assert response.status_code == 403
     page.refresh_from_db()
@@ -134,7 +126,7 @@ def test_editor_cannot_move_own_route_to_the_other_city(client_for, yanan_editor
 def test_editor_cannot_publish_but_can_submit(client_for, yanan_editor, routes):
     page = routes["yanan"]
     client = client_for(yanan_editor)
-    data = create_route_post("延安一日游（新版）", "yanan", "yanan", "yanan", slug=page.slug)
+    data = route_form_data("延安一日游（新版）", "yanan", "yanan", "yanan", slug=page.slug)
 
     response = client.post(edit_url(page), {**data, "action-publish": "1"})
     assert response.status_code == 302
@@ -172,7 +164,7 @@ def test_translator_edits_english_only(client_for, translator, routes):
 
 def test_translator_cannot_publish_the_chinese_page(client_for, translator, routes):
     page = routes["wuxi"]
-    data = create_route_post("改过的标题", "wuxi", "wuxi", "wuxi", slug=page.slug)
+    data = route_form_data("改过的标题", "wuxi", "wuxi", "wuxi", slug=page.slug)
     response = client_for(translator).post(edit_url(page), {**data, "action-publish": "1"})
     assert response.status_code == 403
     page.refresh_from_db()
@@ -198,7 +190,7 @@ def test_translator_cannot_change_chinese_snippets(client_for, translator, demo)
     client = client_for(translator)
     url = f"/admin/snippets/tourism/spirit/edit/{spirit.pk}/"
     assert client.get(url).status_code == 403
-    english = spirit.get_translation(english_locale())
+    english = english_of(spirit)
     assert client.get(f"/admin/snippets/tourism/spirit/edit/{english.pk}/").status_code == 200
 
 
@@ -210,7 +202,7 @@ def test_moderator_edits_and_publishes_every_page(client_for, moderator, routes,
     for page in [*routes.values(), home_page, english_of(routes["wuxi"])]:
         assert client.get(edit_url(page)).status_code == 200
     page = routes["wuxi"]
-    data = create_route_post("无锡一日游（修订）", "wuxi", "wuxi", "wuxi", slug=page.slug)
+    data = route_form_data("无锡一日游（修订）", "wuxi", "wuxi", "wuxi", slug=page.slug)
     assert client.post(edit_url(page), {**data, "action-publish": "1"}).status_code == 302
     page.refresh_from_db()
     assert page.live and page.title == "无锡一日游（修订）"
@@ -228,7 +220,7 @@ def test_booking_manager_cannot_edit_pages(client_for, booking_manager, routes):
 def test_joint_offering_belongs_to_its_partners_cities(
     client_for, yanan_editor, wuxi_editor, offering_index, partner
 ):
-    add_offerings(offering_index, partner, 1, days=20)  # a Yan'an partner only
+    make_offerings(offering_index, partner, 1, days=20)  # a Yan'an partner only
     offering = offering_index.get_children().get().specific
     assert page_cities(offering) == {"yanan"}
     assert client_for(yanan_editor).get(edit_url(offering)).status_code == 200

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
-from .helpers import act, assert_refused, english_of
+from tests.builders import act
+from tests.utils import assert_refused, english_of
 
 pytestmark = pytest.mark.django_db
 

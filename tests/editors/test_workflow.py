@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision, WorkflowState
 
-from .helpers import act, create_route_post, edit_url, submit
+from tests.builders import act, edit_url, route_form_data, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_scheduled_go_live_and_expiry(client, moderator, routes):
     page = routes["yanan"]
     client.force_login(moderator)
     go_live = timezone.localtime() + datetime.timedelta(days=2)
-    data = create_route_post("延安一日游（秋季版）", "yanan", "yanan", "yanan", slug=page.slug)
+    data = route_form_data("延安一日游（秋季版）", "yanan", "yanan", "yanan", slug=page.slug)
     data["go_live_at"] = go_live.strftime("%Y-%m-%d %H:%M")
     response = client.post(edit_url(page), {**data, "action-publish": "1"})
     assert response.status_code == 302

@@ -3,8 +3,7 @@
 import pytest
 
 from education.models import Booking
-
-from .factories import book_url, make_base, make_index, make_session
+from tests.builders import book_url, make_study_base, make_study_base_index, make_study_session
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,10 +12,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def study_site(demo, home_page):
-    base = make_base(demo, make_index(demo, home_page))
-    session = make_session(base, capacity=30)
-    make_session(base, days=40, capacity=10)
+def study_site(demo, live_home_page):
+    base = make_study_base(demo, make_study_base_index(demo, live_home_page))
+    session = make_study_session(base, capacity=30)
+    make_study_session(base, days=40, capacity=10)
     return base, session
 
 

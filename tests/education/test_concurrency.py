@@ -9,9 +9,14 @@ from django.test import Client
 
 from education.models import Booking
 from education.study_tours.choices import SEAT_HOLDING_STATUSES, BookingStatus
-from tests.conftest import requires_postgres
-
-from .factories import book_url, booking_data, make_base, make_index, make_session
+from tests.builders import (
+    book_url,
+    booking_data,
+    make_study_base,
+    make_study_base_index,
+    make_study_session,
+)
+from tests.utils import requires_postgres
 
 REQUESTS = 24
 PUPILS_EACH = 2
@@ -19,9 +24,9 @@ PUPILS_EACH = 2
 
 @requires_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_requests_never_oversell(demo, home_page):
-    base = make_base(demo, make_index(demo, home_page), translate=False)
-    session = make_session(base, capacity=30)
+def test_concurrent_requests_never_oversell(demo, live_home_page):
+    base = make_study_base(demo, make_study_base_index(demo, live_home_page), translate=False)
+    session = make_study_session(base, capacity=30)
     Booking.objects.create(
         session=session,
         school_name="先到的学校",

@@ -1,3 +1,4 @@
+import copy
 import json
 import re
 
@@ -8,75 +9,71 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from core.demo import Demo
 from home.models import HomePage
-from tests.utils import PageTestCase
+
+pytestmark = pytest.mark.django_db
 
 
-class HomePageTests(PageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        from django.contrib.auth import get_user_model
+@pytest.fixture
+def home(module_demo, module_home, client):
+    """The home page both languages share this module, with its superuser signed in."""
+    client.force_login(module_demo.user)
+    return copy.deepcopy(module_home)
 
-        from home import demo_content
 
-        cls.user = get_user_model().objects.create_superuser("root", "r@example.cn", "pw")
-        cls.home = demo_content.load(Demo(user=cls.user))
+def test_routable_renderable_previewable_editable(page_checks, home):
+    english = HomePage.objects.get(locale__language_code="en")
+    for page in (home, english):
+        page_checks.assertPageIsRoutable(page)
+    page_checks.assertPageIsRenderable(home)
+    # StreamFields render client-side, so the form data is given, not scraped.
+    post_data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "hero_heading": home.hero_heading,
+            "hero_intro": home.hero_intro,
+            "body": rich_text(home.body),
+            "sections": streamfield([]),
+        }
+    )
+    page_checks.assertPageIsPreviewable(home, post_data=post_data)
+    page_checks.assertPageIsEditable(home, post_data=post_data)
 
-    def setUp(self):
-        self.client.force_login(self.user)
 
-    def test_routable_renderable_previewable_editable(self):
-        english = HomePage.objects.get(locale__language_code="en")
-        for page in (self.home, english):
-            self.assertPageIsRoutable(page)
-        self.assertPageIsRenderable(self.home)
-        # StreamFields render client-side, so the form data is given, not scraped.
-        post_data = nested_form_data(
-            {
-                "title": self.home.title,
-                "slug": self.home.slug,
-                "hero_heading": self.home.hero_heading,
-                "hero_intro": self.home.hero_intro,
-                "body": rich_text(self.home.body),
-                "sections": streamfield([]),
-            }
-        )
-        self.assertPageIsPreviewable(self.home, post_data=post_data)
-        self.assertPageIsEditable(self.home, post_data=post_data)
+def test_created_only_under_the_root(page_checks):
+    page_checks.assertCanCreateAt(Page, HomePage)
+    page_checks.assertCanNotCreateAt(HomePage, HomePage)
+    page_checks.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_created_only_under_the_root(self):
-        self.assertCanCreateAt(Page, HomePage)
-        self.assertCanNotCreateAt(HomePage, HomePage)
-        self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_english_home_is_a_wagtail_localize_translation(self):
-        from wagtail_localize.models import Translation
+def test_english_home_is_a_wagtail_localize_translation(home):
+    from wagtail_localize.models import Translation
 
-        english = HomePage.objects.get(locale__language_code="en")
-        self.assertEqual(english.translation_key, self.home.translation_key)
-        self.assertEqual(english.hero_heading, "The Yan'an Spirit Shines Forever")
-        self.assertTrue(
-            Translation.objects.filter(
-                source__object_id=self.home.translation_key, target_locale=english.locale
-            ).exists()
-        )
+    english = HomePage.objects.get(locale__language_code="en")
+    assert english.translation_key == home.translation_key
+    assert english.hero_heading == "The Yan'an Spirit Shines Forever"
+    assert Translation.objects.filter(
+        source__object_id=home.translation_key, target_locale=english.locale
+    ).exists()
 
-    def test_json_ld_describes_the_website(self):
-        response = self.client.get("/en/")
-        soup = BeautifulSoup(response.content, "html.parser")
-        data = json.loads(soup.find("script", type="application/ld+json").string)
-        self.assertEqual(data["@type"], "WebSite")
-        self.assertEqual(data["inLanguage"], "en")
-        self.assertEqual(data["name"], "Yan'an–Wuxi Red Trails")
 
-    def test_open_graph_meta(self):
-        soup = BeautifulSoup(self.client.get("/zh-hans/").content, "html.parser")
-        og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
-        self.assertEqual(og["og:title"], "延安—无锡红色足迹")
-        self.assertEqual(og["og:locale"], "zh_CN")
-        self.assertTrue(og["og:image"].startswith("http://testserver/"))
-        self.assertIn("og:description", og)
+def test_json_ld_describes_the_website(client, home):
+    response = client.get("/en/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "WebSite"
+    assert data["inLanguage"] == "en"
+    assert data["name"] == "Yan'an–Wuxi Red Trails"
+
+
+def test_open_graph_meta(client, home):
+    soup = BeautifulSoup(client.get("/zh-hans/").content, "html.parser")
+    og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+    assert og["og:title"] == "延安—无锡红色足迹"
+    assert og["og:locale"] == "zh_CN"
+    assert og["og:image"].startswith("http://testserver/")
+    assert "og:description" in og
 
 
 def _featured_home(home, pages, per_section=10):
@@ -90,7 +87,6 @@ def _featured_home(home, pages, per_section=10):
     home.save_revision().publish()
 
 
-@pytest.mark.django_db
 def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, demo):
     """Three featured cards or thirty: the same number of queries."""
 
@@ -101,7 +97,9 @@ def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, de
                 title=f"卡片{i}",
                 slug=f"card-{i}",
                 hero_heading=f"卡片{i}",
-                hero_image=demo.image(f"card-{i}", {"zh": f"卡片{i}", "en": f"Card {i}"}),
+                hero_image=demo.image(
+                    f"card-{i}", {"zh": f"卡片{i}", "en": f"Card {i}"}, size=(160, 90)
+                ),
             )
             home_page.add_child(instance=child)
             made.append(child)
@@ -123,7 +121,6 @@ def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, de
     assert many == few, f"{few} queries with 3 cards, {many} with 30"
 
 
-@pytest.mark.django_db
 def test_featured_pages_appear_in_the_visitors_language(client, home_page):
     english = HomePage.objects.get(locale__language_code="en")
     child = HomePage(title="宝塔山", slug="baota", hero_heading="宝塔山")

@@ -42,7 +42,9 @@ def test_footer_text_follows_the_language(client, home_page):
     assert "Baota District" in en.text
 
 
-def test_demo_content_command_is_idempotent(admin_user):
+def test_demo_content_command_is_idempotent(demo_site):
+    """The session's demo was loaded by the same command: a second run creates nothing."""
+
     def counts():
         return (
             Page.objects.count(),
@@ -51,7 +53,6 @@ def test_demo_content_command_is_idempotent(admin_user):
             SiteSettings.objects.count(),
         )
 
-    call_command("load_demo", stdout=io.StringIO())
     first = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == first

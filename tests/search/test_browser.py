@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from . import corpus
+from tests.builders import SEARCH_PAGES, make_search_pages
 
 pytestmark = [
     pytest.mark.browser,
@@ -14,9 +14,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def pages(demo, home_page):
-    return corpus.build(
-        demo, home_page, [p for p in corpus.PAGES if p[0] in {"nanniwan", "airport"}]
+def pages(demo, live_home_page):
+    return make_search_pages(
+        demo, live_home_page, [p for p in SEARCH_PAGES if p[0] in {"nanniwan", "airport"}]
     )
 
 

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection
@@ -249,8 +248,8 @@ def test_suggestions_are_rate_limited(client, site_pages, monkeypatch):
     assert limited.json()["status"]
 
 
-def test_the_admin_page_search_finds_chinese_sub_words(client, site_pages):
-    client.force_login(get_user_model().objects.get(username="editor"))
+def test_the_admin_page_search_finds_chinese_sub_words(client, site_pages, admin_user):
+    client.force_login(admin_user)
     response = client.get("/admin/pages/search/", {"q": "泥湾"})
     assert response.status_code == 200
     html = response.content.decode()

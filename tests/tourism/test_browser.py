@@ -2,13 +2,7 @@
 
 import pytest
 
-from home import demo_content as home_demo
-from tourism import demo_content
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = [
     "/{lang}/routes/",
@@ -20,12 +14,6 @@ PAGES = [
     "/{lang}/offerings/yanan-spirit-twin-city-package/",
     "/{lang}/offerings/yanan-wuxi-culture-week-2025/",
 ]
-
-
-@pytest.fixture
-def demo_site(demo):
-    home_demo.load(demo)
-    demo_content.load(demo)
 
 
 def test_demo_pages_pass_axe_print_cleanly_and_filter_without_javascript(

@@ -9,9 +9,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
+from tests.builders import make_flight
 from tourism.models import Flight
-
-from .builders import flight
 
 
 def valid_flight(**overrides):
@@ -78,9 +77,9 @@ def test_weekdays_round_trip_through_the_database_and_filter():
 
 @pytest.mark.django_db
 def test_current_flights_tag_lists_only_valid_flights_in_the_visitors_language():
-    flight("DR6551")
-    flight("DR6552", origin="ENY", destination="WUX")
-    expired = flight("DR1234", valid_to=timezone.localdate() - datetime.timedelta(days=1))
+    make_flight("DR6551")
+    make_flight("DR6552", origin="ENY", destination="WUX")
+    expired = make_flight("DR1234", valid_to=timezone.localdate() - datetime.timedelta(days=1))
     expired.valid_from = expired.valid_to - datetime.timedelta(days=90)
     expired.save()
     template = Template("{% load tourism_tags %}{% current_flights %}")

@@ -1,10 +1,11 @@
 """Every tourism page type: where it may live, and that it routes, renders and previews."""
 
+import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from tests.utils import PageTestCase
+from tests.utils import english_of
 from tourism.models import (
     JointOfferingIndexPage,
     JointOfferingPage,
@@ -14,7 +15,8 @@ from tourism.models import (
     RoutePage,
 )
 
-from .builders import ContentTestCase, english
+pytestmark = pytest.mark.django_db
+
 
 PAGE_TYPES = [
     RedSiteIndexPage,
@@ -84,63 +86,67 @@ def preview_data(page, c):
     return flat | lists
 
 
-class TourismPageTests(ContentTestCase, PageTestCase):
-    def pages(self):
-        c = self.content
-        zh = [
-            c["site_index"],
-            c["baota"],
-            c["route_index"],
-            c["day_route"],
-            c["twin_route"],
-            c["offering_index"],
-            c["ticket"],
-            c["past_event"],
-        ]
-        return zh + [english(page) for page in zh]
+def pages(tourism):
+    c = tourism
+    zh = [
+        c["site_index"],
+        c["baota"],
+        c["route_index"],
+        c["day_route"],
+        c["twin_route"],
+        c["offering_index"],
+        c["ticket"],
+        c["past_event"],
+    ]
+    return zh + [english_of(page) for page in zh]
 
-    def test_index_pages_hang_under_the_home_page_only(self):
-        for index, child in [
-            (RedSiteIndexPage, RedSitePage),
-            (RouteIndexPage, RoutePage),
-            (JointOfferingIndexPage, JointOfferingPage),
-        ]:
-            self.assertAllowedParentPageTypes(index, {HomePage})
-            self.assertAllowedSubpageTypes(index, {child})
-            self.assertAllowedParentPageTypes(child, {index})
-            self.assertAllowedSubpageTypes(child, set())
-            self.assertCanCreateAt(HomePage, index)
-            self.assertCanCreateAt(index, child)
-            self.assertCanNotCreateAt(Page, index)
-            self.assertCanNotCreateAt(HomePage, child)
 
-    def test_an_index_exists_once_per_home_page(self):
-        home = self.content["site_index"].get_parent()
-        for index in (RedSiteIndexPage, RouteIndexPage, JointOfferingIndexPage):
-            self.assertFalse(index.can_create_at(home))
+def test_index_pages_hang_under_the_home_page_only(page_checks):
+    for index, child in [
+        (RedSiteIndexPage, RedSitePage),
+        (RouteIndexPage, RoutePage),
+        (JointOfferingIndexPage, JointOfferingPage),
+    ]:
+        page_checks.assertAllowedParentPageTypes(index, {HomePage})
+        page_checks.assertAllowedSubpageTypes(index, {child})
+        page_checks.assertAllowedParentPageTypes(child, {index})
+        page_checks.assertAllowedSubpageTypes(child, set())
+        page_checks.assertCanCreateAt(HomePage, index)
+        page_checks.assertCanCreateAt(index, child)
+        page_checks.assertCanNotCreateAt(Page, index)
+        page_checks.assertCanNotCreateAt(HomePage, child)
 
-    def test_every_page_routes_and_renders_in_both_languages(self):
-        for page in self.pages():
-            with self.subTest(page=page.url_path, locale=page.locale.language_code):
-                page = page.specific
-                self.assertPageIsRoutable(page)
-                self.assertPageIsRenderable(page)
 
-    def test_every_page_previews_from_the_editor(self):
-        # English pages are edited in wagtail-localize's translation editor,
-        # which previews through its own view; the page editor serves Chinese.
-        for page in self.pages()[:8]:
-            with self.subTest(page=page.url_path):
-                page = page.specific
-                self.assertPageIsPreviewable(page, post_data=preview_data(page, self.content))
+def test_an_index_exists_once_per_home_page(tourism):
+    home = tourism["site_index"].get_parent()
+    for index in (RedSiteIndexPage, RouteIndexPage, JointOfferingIndexPage):
+        assert not index.can_create_at(home)
 
-    def test_every_page_type_has_search_fields_and_help_text(self):
-        own = {"title", "slug", "seo_title", "search_description", "show_in_menus"}
-        for model in PAGE_TYPES:
-            with self.subTest(model=model.__name__):
-                self.assertTrue(model.search_fields)
-                for field in model._meta.get_fields():
-                    if field.model is model and getattr(field, "editable", False):
-                        if field.name in own or field.auto_created:
-                            continue
-                        self.assertTrue(field.help_text, f"{model.__name__}.{field.name}")
+
+def test_every_page_routes_and_renders_in_both_languages(page_checks, subtests, tourism):
+    for page in pages(tourism):
+        with subtests.test(page=page.url_path, locale=page.locale.language_code):
+            page = page.specific
+            page_checks.assertPageIsRoutable(page)
+            page_checks.assertPageIsRenderable(page)
+
+
+def test_every_page_previews_from_the_editor(page_checks, subtests, tourism):
+    # English pages are edited in wagtail-localize's translation editor,
+    # which previews through its own view; the page editor serves Chinese.
+    for page in pages(tourism)[:8]:
+        with subtests.test(page=page.url_path):
+            page = page.specific
+            page_checks.assertPageIsPreviewable(page, post_data=preview_data(page, tourism))
+
+
+def test_every_page_type_has_search_fields_and_help_text(subtests):
+    own = {"title", "slug", "seo_title", "search_description", "show_in_menus"}
+    for model in PAGE_TYPES:
+        with subtests.test(model=model.__name__):
+            assert model.search_fields
+            for field in model._meta.get_fields():
+                if field.model is model and getattr(field, "editable", False):
+                    if field.name in own or field.auto_created:
+                        continue
+                    assert field.help_text, f"{model.__name__}.{field.name}"

@@ -1,5 +1,6 @@
 """Pages cost the same number of SQL queries whether they show 3 items or 30."""
 
+import copy
 import io
 import json
 from decimal import Decimal
@@ -12,6 +13,14 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from tests.builders import (
+    ENGLISH,
+    itinerary,
+    make_flight,
+    make_partner,
+    make_red_site,
+    make_spirit,
+)
 from tourism.models import (
     JointOfferingIndexPage,
     JointOfferingPage,
@@ -20,8 +29,6 @@ from tourism.models import (
     RouteIndexPage,
     RoutePage,
 )
-
-from .builders import ENGLISH, flight, itinerary, partner, spirit
 
 
 def tiny_image(n):
@@ -50,27 +57,37 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.fixture
-def world(demo, home_page):
-    from .builders import site as make_site
+@pytest.fixture(scope="module")
+def _world(module_demo, module_home, django_db_blocker):
+    demo, home_page = module_demo, module_home
+    with django_db_blocker.unblock():
+        return _build_world(demo, home_page)
 
+
+@pytest.fixture
+def world(_world):
+    """Spirits, partners, a flight, the three listings and one red site; built once per module."""
+    return copy.deepcopy(_world)
+
+
+def _build_world(demo, home_page):
     en = Locale.objects.get(language_code="en")
     w = {"en": en, "home": home_page}
     w["spirits"] = [
-        spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
-        spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。"),
+        make_spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
+        make_spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。"),
     ]
     w["partners"] = [
-        partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan"),
-        partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi"),
+        make_partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan"),
+        make_partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi"),
     ]
-    w["flight"] = flight()
+    w["flight"] = make_flight()
     w["site_index"] = demo.page(home_page, RedSiteIndexPage, "red-sites", ENGLISH, title="红色景点")
     w["route_index"] = demo.page(home_page, RouteIndexPage, "routes", ENGLISH, title="红色线路")
     w["offering_index"] = demo.page(
         home_page, JointOfferingIndexPage, "offerings", ENGLISH, title="合作产品"
     )
-    w["anchor_site"] = make_site(demo, w["site_index"], "baota-hill", "宝塔山", 36.594, 109.5)
+    w["anchor_site"] = make_red_site(demo, w["site_index"], "baota-hill", "宝塔山", 36.594, 109.5)
     w["sites"] = []
     return w
 

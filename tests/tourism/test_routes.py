@@ -3,231 +3,242 @@
 import datetime
 from pathlib import Path
 
+import pytest
 from django.contrib.staticfiles import finders
-from django.test import TestCase
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
 
+from tests.builders import itinerary
+from tests.utils import card_titles, english_of, json_ld, soup
 from tourism.models import RoutePage
-
-from .builders import ContentTestCase, english, itinerary
-from .helpers import card_titles, json_ld, soup
 
 ZH = "/zh-hans/routes/"
 EN = "/en/routes/"
 
+pytestmark = pytest.mark.django_db
 
-class RouteListingTests(ContentTestCase, TestCase):
-    def titles(self, query="", base=ZH):
-        response = self.client.get(base + query)
-        self.assertEqual(response.status_code, 200)
-        return sorted(card_titles(response))
 
-    def test_lists_every_route_with_a_count(self):
-        response = self.client.get(ZH)
-        self.assertEqual(sorted(card_titles(response)), ["双城五日游", "延安一日游"])
-        self.assertContains(response, "找到 2 条结果")
-        self.assertContains(response, "¥168 起")
+def titles(client, query="", base=ZH):
+    response = client.get(base + query)
+    assert response.status_code == 200
+    return sorted(card_titles(response))
 
-    def test_city_filter_counts_a_twin_city_route_in_both_cities(self):
-        self.assertEqual(self.titles("?city=wuxi"), ["双城五日游"])
-        self.assertEqual(self.titles("?city=yanan"), ["双城五日游", "延安一日游"])
-        self.assertEqual(self.titles("?city=both"), ["双城五日游"])
 
-    def test_duration_audience_spirit_and_partner_filters_narrow_the_list(self):
-        self.assertEqual(self.titles("?duration=1"), ["延安一日游"])
-        self.assertEqual(self.titles("?duration=2-3"), ["双城五日游"])
-        self.assertEqual(self.titles("?duration=4%2B"), [])
-        self.assertEqual(self.titles("?audience=cadres"), ["双城五日游"])
-        self.assertEqual(self.titles("?audience=families"), ["延安一日游"])
-        self.assertEqual(self.titles("?spirit=nanniwan-spirit"), ["双城五日游"])
-        self.assertEqual(self.titles("?spirit=yanan-spirit"), ["双城五日游", "延安一日游"])
-        self.assertEqual(self.titles("?partner=lingshan-group"), ["双城五日游"])
-        self.assertEqual(self.titles("?partner=yanlv-group&city=yanan&duration=1"), ["延安一日游"])
+def test_lists_every_route_with_a_count(client, tourism):
+    response = client.get(ZH)
+    assert sorted(card_titles(response)) == ["双城五日游", "延安一日游"]
+    assertContains(response, "找到 2 条结果")
+    assertContains(response, "¥168 起")
 
-    def test_filters_work_the_same_on_english_pages(self):
-        self.assertEqual(
-            self.titles("?spirit=nanniwan-spirit&partner=lingshan-group", base=EN),
-            ["Twin cities in five days"],
-        )
-        response = self.client.get(EN)
-        page = soup(response)
-        options = [o.get_text() for o in page.select("select[name=spirit] option")]
-        self.assertIn("The Nanniwan Spirit", options)
-        self.assertIn("The Yan'an Spirit", page.select_one(".card .tag-list").get_text())
-        self.assertContains(response, "2 results")
 
-    def test_no_match_shows_an_empty_state_with_a_way_back(self):
-        response = self.client.get(ZH + "?city=wuxi&duration=1")
-        self.assertContains(response, "没有符合条件的线路。")
-        self.assertContains(response, "找到 0 条结果")
-        self.assertContains(response, f'href="{ZH}"')
+def test_city_filter_counts_a_twin_city_route_in_both_cities(client, tourism):
+    assert titles(client, "?city=wuxi") == ["双城五日游"]
+    assert titles(client, "?city=yanan") == ["双城五日游", "延安一日游"]
+    assert titles(client, "?city=both") == ["双城五日游"]
 
-    def test_the_form_is_labelled_and_keeps_the_chosen_values(self):
-        page = soup(self.client.get(ZH + "?city=wuxi&audience=cadres"))
-        form = page.select_one("form.filters")
-        self.assertEqual(form["method"], "get")
-        for select in form.select("select"):
-            self.assertIsNotNone(form.select_one(f'label[for="{select["id"]}"]'), select["name"])
-        self.assertEqual(form.select_one("select[name=city] option[selected]")["value"], "wuxi")
-        self.assertEqual(
-            form.select_one("select[name=audience] option[selected]")["value"], "cadres"
-        )
 
-    def test_bad_parameters_are_ignored_never_an_error(self):
-        for query in [
-            "?city=mars",
-            "?duration=%00%01",
-            "?spirit=" + "x" * 5000,
-            "?partner=1%27%20OR%201=1--",
-            "?page=abc",
-            "?page=-1",
-            "?page=99999999999999999999999",
-            "?unknown=1&city=",
-            "?city=wuxi&city=yanan",
-            "?audience[]=cadres",
-        ]:
-            with self.subTest(query=query):
-                response = self.client.get(ZH + query)
-                self.assertEqual(response.status_code, 200)
-                self.assertGreaterEqual(len(card_titles(response)), 1)
-        response = self.client.get(ZH + "?city=mars&duration=1")
-        self.assertContains(response, "链接中有无法识别的筛选条件，已忽略。")
-        self.assertEqual(card_titles(response), ["延安一日游"])
-        response = self.client.get(EN + "?city=mars")
-        self.assertContains(response, "could not be used")
+def test_duration_audience_spirit_and_partner_filters_narrow_the_list(client, tourism):
+    assert titles(client, "?duration=1") == ["延安一日游"]
+    assert titles(client, "?duration=2-3") == ["双城五日游"]
+    assert titles(client, "?duration=4%2B") == []
+    assert titles(client, "?audience=cadres") == ["双城五日游"]
+    assert titles(client, "?audience=families") == ["延安一日游"]
+    assert titles(client, "?spirit=nanniwan-spirit") == ["双城五日游"]
+    assert titles(client, "?spirit=yanan-spirit") == ["双城五日游", "延安一日游"]
+    assert titles(client, "?partner=lingshan-group") == ["双城五日游"]
+    assert titles(client, "?partner=yanlv-group&city=yanan&duration=1") == ["延安一日游"]
 
-    def test_twelve_routes_a_page_and_filters_kept_across_pages(self):
-        index = self.content["route_index"]
-        for n in range(13):
-            index.add_child(
-                instance=RoutePage(
-                    title=f"线路{n:02d}",
-                    slug=f"extra-{n}",
-                    summary="简介",
-                    days=4,
-                    start_city="yanan",
-                    end_city="yanan",
-                    region="yanan",
-                )
+
+def test_filters_work_the_same_on_english_pages(client, tourism):
+    assert titles(client, "?spirit=nanniwan-spirit&partner=lingshan-group", base=EN) == [
+        "Twin cities in five days"
+    ]
+    response = client.get(EN)
+    page = soup(response)
+    options = [o.get_text() for o in page.select("select[name=spirit] option")]
+    assert "The Nanniwan Spirit" in options
+    assert "The Yan'an Spirit" in page.select_one(".card .tag-list").get_text()
+    assertContains(response, "2 results")
+
+
+def test_no_match_shows_an_empty_state_with_a_way_back(client, tourism):
+    response = client.get(ZH + "?city=wuxi&duration=1")
+    assertContains(response, "没有符合条件的线路。")
+    assertContains(response, "找到 0 条结果")
+    assertContains(response, f'href="{ZH}"')
+
+
+def test_the_form_is_labelled_and_keeps_the_chosen_values(client, tourism):
+    page = soup(client.get(ZH + "?city=wuxi&audience=cadres"))
+    form = page.select_one("form.filters")
+    assert form["method"] == "get"
+    for select in form.select("select"):
+        assert form.select_one(f'label[for="{select["id"]}"]') is not None, select["name"]
+    assert form.select_one("select[name=city] option[selected]")["value"] == "wuxi"
+    assert form.select_one("select[name=audience] option[selected]")["value"] == "cadres"
+
+
+def test_bad_parameters_are_ignored_never_an_error(client, subtests, tourism):
+    for query in [
+        "?city=mars",
+        "?duration=%00%01",
+        "?spirit=" + "x" * 5000,
+        "?partner=1%27%20OR%201=1--",
+        "?page=abc",
+        "?page=-1",
+        "?page=99999999999999999999999",
+        "?unknown=1&city=",
+        "?city=wuxi&city=yanan",
+        "?audience[]=cadres",
+    ]:
+        with subtests.test(query=query):
+            response = client.get(ZH + query)
+            assert response.status_code == 200
+            assert len(card_titles(response)) >= 1
+    response = client.get(ZH + "?city=mars&duration=1")
+    assertContains(response, "链接中有无法识别的筛选条件，已忽略。")
+    assert card_titles(response) == ["延安一日游"]
+    response = client.get(EN + "?city=mars")
+    assertContains(response, "could not be used")
+
+
+def test_twelve_routes_a_page_and_filters_kept_across_pages(client, tourism):
+    index = tourism["route_index"]
+    for n in range(13):
+        index.add_child(
+            instance=RoutePage(
+                title=f"线路{n:02d}",
+                slug=f"extra-{n}",
+                summary="简介",
+                days=4,
+                start_city="yanan",
+                end_city="yanan",
+                region="yanan",
             )
-        first = self.client.get(ZH + "?city=yanan")
-        self.assertEqual(len(card_titles(first)), 12)
-        self.assertContains(first, "找到 15 条结果")
-        self.assertContains(first, 'href="?city=yanan&amp;page=2"')
-        second = self.client.get(ZH + "?city=yanan&page=2")
-        self.assertEqual(len(card_titles(second)), 3)
-        self.assertEqual(len(card_titles(self.client.get(ZH + "?city=yanan&page=9"))), 3)
-
-
-class RoutePageTests(ContentTestCase, TestCase):
-    def get(self, page):
-        response = self.client.get(page.url)
-        self.assertEqual(response.status_code, 200)
-        return response
-
-    def test_itinerary_lists_days_and_stops_in_order_with_times(self):
-        page = soup(self.get(self.content["day_route"]))
-        self.assertEqual(page.select_one(".day__title").get_text(" ", strip=True), "第 1 天 第一天")
-        stops = [s.get_text(" ", strip=True) for s in page.select(".stop__name")]
-        self.assertEqual(stops, ["09:00 宝塔山", "11:00 杨家岭", "14:00 枣园"])
-        self.assertIn("参观约一小时", page.select_one(".stop__note").get_text())
-        self.assertIn("午餐", page.select_one(".day__extras").get_text())
-
-    def test_english_route_links_to_english_sites(self):
-        response = self.get(english(self.content["day_route"]))
-        page = soup(response)
-        links = [(a.get_text(), a["href"]) for a in page.select(".stop__name a")]
-        self.assertEqual(
-            links,
-            [
-                ("Baota Hill", "/en/red-sites/baota-hill/"),
-                ("Yangjialing", "/en/red-sites/yangjialing/"),
-                ("Zaoyuan", "/en/red-sites/zaoyuan/"),
-            ],
         )
-        self.assertIn("Day 1", page.select_one(".day__title").get_text())
-        self.assertIn("Yan'an Tourism Group", page.select_one(".route-facts").get_text())
+    first = client.get(ZH + "?city=yanan")
+    assert len(card_titles(first)) == 12
+    assertContains(first, "找到 15 条结果")
+    assertContains(first, 'href="?city=yanan&amp;page=2"')
+    second = client.get(ZH + "?city=yanan&page=2")
+    assert len(card_titles(second)) == 3
+    assert len(card_titles(client.get(ZH + "?city=yanan&page=9"))) == 3
 
-    def test_route_map_has_a_numbered_marker_per_stop_in_visiting_order(self):
-        page = soup(self.get(self.content["twin_route"]))
-        svg = page.select_one(".route-map svg")
-        markers = svg.select("[data-order]")
-        self.assertEqual([m["data-order"] for m in markers], ["1", "2", "3"])
-        self.assertEqual(
-            [m.select_one(".svg-map__label").get_text() for m in markers],
-            ["灵山胜境", "宝塔山", "枣园"],
-        )
-        # Wuxi and Yan'an each get a panel; the flight leg between them is dashed.
-        self.assertEqual(len(svg.select(".svg-map__panel")), 2)
-        self.assertEqual(len(svg.select(".svg-map__leg--jump")), 1)
-        self.assertEqual(svg["role"], "img")
 
-    def test_a_stop_whose_site_is_unpublished_is_left_out(self):
-        self.content["zaoyuan"].unpublish()
-        page = soup(self.get(self.content["day_route"]))
-        self.assertEqual(len(page.select(".stop")), 2)
-        self.assertEqual(len(page.select(".route-map [data-order]")), 2)
+def get(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response
 
-    def test_flights_show_only_while_valid(self):
-        route = self.content["twin_route"]
-        response = self.get(route)
-        self.assertContains(response, "DR6551")
-        self.assertContains(response, "无锡苏南硕放国际机场 (WUX) 11:20")
-        flight = self.content["flight"]
-        flight.valid_to = timezone.localdate() - datetime.timedelta(days=1)
-        flight.save()
-        self.assertNotContains(self.get(route), "DR6551")
 
-    def test_related_routes_are_shown_in_the_visitors_language(self):
-        response = self.get(english(self.content["twin_route"]))
-        related = soup(response).select_one(".related")
-        self.assertIn("Yan'an in a day", related.get_text())
+def test_itinerary_lists_days_and_stops_in_order_with_times(client, tourism):
+    page = soup(get(client, tourism["day_route"]))
+    assert page.select_one(".day__title").get_text(" ", strip=True) == "第 1 天 第一天"
+    stops = [s.get_text(" ", strip=True) for s in page.select(".stop__name")]
+    assert stops == ["09:00 宝塔山", "11:00 杨家岭", "14:00 枣园"]
+    assert "参观约一小时" in page.select_one(".stop__note").get_text()
+    assert "午餐" in page.select_one(".day__extras").get_text()
 
-    def test_prints_cleanly(self):
-        response = self.get(self.content["day_route"])
-        self.assertContains(response, "tourism/css/tourism.css")
-        button = soup(response).select_one("[data-print]")
-        self.assertTrue(button.has_attr("hidden"))  # shown by JavaScript only
-        css = Path(finders.find("tourism/css/tourism.css")).read_text(encoding="utf-8")
-        print_rules = css.split("@media print", 1)[1]
-        for rule in (".related", ".no-print", "break-inside: avoid", ".t-hero__image"):
-            self.assertIn(rule, print_rules)
 
-    def test_json_ld_is_a_tourist_trip_with_the_itinerary(self):
-        data = json_ld(self.get(english(self.content["day_route"])))
-        self.assertEqual(data["@type"], "TouristTrip")
-        self.assertEqual(data["name"], "Yan'an in a day")
-        self.assertEqual(data["inLanguage"], "en")
-        self.assertEqual(data["touristType"], ["Families"])
-        itinerary_ = data["itinerary"]
-        self.assertEqual(itinerary_["@type"], "ItemList")
-        self.assertEqual([i["position"] for i in itinerary_["itemListElement"]], [1, 2, 3])
-        first = itinerary_["itemListElement"][0]["item"]
-        self.assertEqual(first["@type"], "TouristAttraction")
-        self.assertEqual(first["name"], "Baota Hill")
-        self.assertTrue(first["url"].endswith("/en/red-sites/baota-hill/"))
-        self.assertEqual(
-            first["geo"], {"@type": "GeoCoordinates", "latitude": 36.594, "longitude": 109.5}
-        )
-        self.assertEqual(data["offers"]["priceCurrency"], "CNY")
-        self.assertEqual(data["offers"]["price"], "168")
-        self.assertEqual(data["provider"][0]["@type"], "Organization")
-        self.assertEqual(data["provider"][0]["name"], "Yan'an Tourism Group")
+def test_english_route_links_to_english_sites(client, tourism):
+    response = get(client, english_of(tourism["day_route"]))
+    page = soup(response)
+    links = [(a.get_text(), a["href"]) for a in page.select(".stop__name a")]
+    assert links == [
+        ("Baota Hill", "/en/red-sites/baota-hill/"),
+        ("Yangjialing", "/en/red-sites/yangjialing/"),
+        ("Zaoyuan", "/en/red-sites/zaoyuan/"),
+    ]
+    assert "Day 1" in page.select_one(".day__title").get_text()
+    assert "Yan'an Tourism Group" in page.select_one(".route-facts").get_text()
 
-    def test_open_graph_describes_the_route(self):
-        page = soup(self.get(self.content["day_route"]))
-        self.assertEqual(page.select_one('meta[property="og:type"]')["content"], "article")
-        self.assertEqual(page.select_one('meta[property="og:title"]')["content"], "延安一日游")
-        self.assertEqual(page.select_one('meta[name="description"]')["content"], "线路简介。")
 
-    def test_editor_is_told_when_days_and_itinerary_disagree(self):
-        route = self.content["day_route"]
-        form_class = RoutePage.get_edit_handler().get_form_class()
-        form = form_class(instance=route, parent_page=route.get_parent(), for_user=None)
-        form.cleaned_data = {"days": 3, "itinerary": route.itinerary}
-        form._errors = {}
-        form.clean()
-        self.assertIn("天数（3）与行程中的天数（1）不一致。", form.errors["days"])
+def test_route_map_has_a_numbered_marker_per_stop_in_visiting_order(client, tourism):
+    page = soup(get(client, tourism["twin_route"]))
+    svg = page.select_one(".route-map svg")
+    markers = svg.select("[data-order]")
+    assert [m["data-order"] for m in markers] == ["1", "2", "3"]
+    assert [m.select_one(".svg-map__label").get_text() for m in markers] == [
+        "灵山胜境",
+        "宝塔山",
+        "枣园",
+    ]
+    # Wuxi and Yan'an each get a panel; the flight leg between them is dashed.
+    assert len(svg.select(".svg-map__panel")) == 2
+    assert len(svg.select(".svg-map__leg--jump")) == 1
+    assert svg["role"] == "img"
+
+
+def test_a_stop_whose_site_is_unpublished_is_left_out(client, tourism):
+    tourism["zaoyuan"].unpublish()
+    page = soup(get(client, tourism["day_route"]))
+    assert len(page.select(".stop")) == 2
+    assert len(page.select(".route-map [data-order]")) == 2
+
+
+def test_flights_show_only_while_valid(client, tourism):
+    route = tourism["twin_route"]
+    response = get(client, route)
+    assertContains(response, "DR6551")
+    assertContains(response, "无锡苏南硕放国际机场 (WUX) 11:20")
+    flight = tourism["flight"]
+    flight.valid_to = timezone.localdate() - datetime.timedelta(days=1)
+    flight.save()
+    assertNotContains(get(client, route), "DR6551")
+
+
+def test_related_routes_are_shown_in_the_visitors_language(client, tourism):
+    response = get(client, english_of(tourism["twin_route"]))
+    related = soup(response).select_one(".related")
+    assert "A day in Yan'an" in related.get_text()
+
+
+def test_prints_cleanly(client, tourism):
+    response = get(client, tourism["day_route"])
+    assertContains(response, "tourism/css/tourism.css")
+    button = soup(response).select_one("[data-print]")
+    assert button.has_attr("hidden")  # shown by JavaScript only
+    css = Path(finders.find("tourism/css/tourism.css")).read_text(encoding="utf-8")
+    print_rules = css.split("@media print", 1)[1]
+    for rule in (".related", ".no-print", "break-inside: avoid", ".t-hero__image"):
+        assert rule in print_rules
+
+
+def test_json_ld_is_a_tourist_trip_with_the_itinerary(client, tourism):
+    data = json_ld(get(client, english_of(tourism["day_route"])))
+    assert data["@type"] == "TouristTrip"
+    assert data["name"] == "A day in Yan'an"
+    assert data["inLanguage"] == "en"
+    assert data["touristType"] == ["Families"]
+    itinerary_ = data["itinerary"]
+    assert itinerary_["@type"] == "ItemList"
+    assert [i["position"] for i in itinerary_["itemListElement"]] == [1, 2, 3]
+    first = itinerary_["itemListElement"][0]["item"]
+    assert first["@type"] == "TouristAttraction"
+    assert first["name"] == "Baota Hill"
+    assert first["url"].endswith("/en/red-sites/baota-hill/")
+    assert first["geo"] == {"@type": "GeoCoordinates", "latitude": 36.594, "longitude": 109.5}
+    assert data["offers"]["priceCurrency"] == "CNY"
+    assert data["offers"]["price"] == "168"
+    assert data["provider"][0]["@type"] == "Organization"
+    assert data["provider"][0]["name"] == "Yan'an Tourism Group"
+
+
+def test_open_graph_describes_the_route(client, tourism):
+    page = soup(get(client, tourism["day_route"]))
+    assert page.select_one('meta[property="og:type"]')["content"] == "article"
+    assert page.select_one('meta[property="og:title"]')["content"] == "延安一日游"
+    assert page.select_one('meta[name="description"]')["content"] == "线路简介。"
+
+
+def test_editor_is_told_when_days_and_itinerary_disagree(tourism):
+    route = tourism["day_route"]
+    form_class = RoutePage.get_edit_handler().get_form_class()
+    form = form_class(instance=route, parent_page=route.get_parent(), for_user=None)
+    form.cleaned_data = {"days": 3, "itinerary": route.itinerary}
+    form._errors = {}
+    form.clean()
+    assert "天数（3）与行程中的天数（1）不一致。" in form.errors["days"]
 
 
 def test_itinerary_helper_builds_valid_stream_data():

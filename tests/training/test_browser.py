@@ -3,8 +3,13 @@
 import pytest
 
 from education.models import TrainingEnquiry
-
-from .builders import make_cohort, make_index, make_programme, tourism_content
+from tests.builders import (
+    enquire_url,
+    make_cohort,
+    make_programme,
+    make_programme_index,
+    make_stage_content,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,16 +18,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def training_site(demo, home_page):
-    content = tourism_content(demo, home_page)
-    index = make_index(demo, home_page)
+def training_site(demo, live_home_page):
+    content = make_stage_content(demo, live_home_page)
+    index = make_programme_index(demo, live_home_page)
     programme = make_programme(demo, index, content)
     cohort = make_cohort(programme)
     return index, programme, cohort
-
-
-def enquire_url(page):
-    return page.url + page.reverse_subpage("enquire")
 
 
 def test_pages_and_form_pass_axe_stack_on_phones_and_take_an_enquiry(

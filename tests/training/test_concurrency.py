@@ -8,9 +8,8 @@ from django.test import Client
 
 from education.models import TrainingEnquiry
 from education.training.choices import EnquiryStatus
-from tests.conftest import requires_postgres
-
-from .builders import make_cohort, make_index, make_programme, tourism_content
+from tests.builders import make_cohort, make_programme, make_programme_index, make_stage_content
+from tests.utils import requires_postgres
 
 ENQUIRIES = 8
 PARTICIPANTS_EACH = 3
@@ -19,10 +18,10 @@ SEATS = 10  # three enquiries fit; a fourth would need 12
 
 @requires_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_agreements_never_exceed_the_seats(demo, home_page, admin_user):
-    index = make_index(demo, home_page)
-    programme = make_programme(demo, index, tourism_content(demo, home_page))
-    cohort = make_cohort(programme, seats=SEATS)
+def test_concurrent_agreements_never_exceed_the_seats(demo, live_home_page, admin_user):
+    index = make_programme_index(demo, live_home_page)
+    programme = make_programme(demo, index, make_stage_content(demo, live_home_page))
+    cohort = make_cohort(programme, capacity=SEATS)
     enquiries = [
         TrainingEnquiry.objects.create(
             organisation=f"单位{i}",

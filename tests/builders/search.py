@@ -177,7 +177,7 @@ PAGES = [
 ]
 
 
-def build(demo, home, pages=PAGES):
+def make_search_pages(demo, home, pages=PAGES):
     """Publish the fixture pages in Chinese and, through wagtail-localize, in English."""
     for slug, title, paragraphs, title_en, paragraphs_en in pages:
         english = {title: title_en, **dict(zip(paragraphs, paragraphs_en, strict=True))}

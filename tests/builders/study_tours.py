@@ -1,36 +1,30 @@
-"""Small builders of study-tour content, shared by pytest fixtures and TestCase classes."""
+"""Study tours: the study-base listing, bases with a course, dated sessions, booking forms."""
 
 import datetime
 import json
 
-from django.utils import timezone
-
 from education.models import StudyBaseIndexPage, StudyBasePage, StudySession
 
-INDEX_EN = {"研学基地": "Study bases", "找到适合学生的研学课程。": "Find a course for your class."}
+from .tourism import days_from_today
+from .words import ENGLISH
+
 COURSE_ID = "0f6d1c2e-0000-4000-8000-000000000001"
 
 
-def make_index(demo, home):
+def make_study_base_index(demo, home):
     return demo.page(
         home,
         StudyBaseIndexPage,
         "study-bases",
-        INDEX_EN,
+        ENGLISH,
         title="研学基地",
         intro="找到适合学生的研学课程。",
     )
 
 
-def base_fields(n=1, **overrides):
-    """Fields of a Chinese test base and the English text of each of its strings."""
-    english = {
-        f"测试研学基地{n}": f"Test study base {n}",
-        "在延安学习延安精神。": "Learning the Yan'an Spirit in Yan'an.",
-        "延安精神课": "The Yan'an Spirit course",
-        "讲述一个故事": "Tell one story",
-        "参观与讨论。": "A visit and a discussion.",
-    }
+def study_base_fields(n=1, **overrides):
+    """Fields of Chinese test base number `n`, and the English of its own strings."""
+    english = ENGLISH | {f"测试研学基地{n}": f"Test study base {n}"}
     courses = [
         {
             "type": "course",
@@ -59,9 +53,9 @@ def base_fields(n=1, **overrides):
     return fields, english
 
 
-def make_base(demo, index, n=1, translate=True, **overrides):
+def make_study_base(demo, index, n=1, translate=True, **overrides):
     """A published base; with `translate`, its English version too."""
-    fields, english = base_fields(n, **overrides)
+    fields, english = study_base_fields(n, **overrides)
     if translate:
         return demo.page(index, StudyBasePage, f"base-{n}", english, **fields)
     page = StudyBasePage(slug=f"base-{n}", locale=index.locale, **fields)
@@ -70,15 +64,15 @@ def make_base(demo, index, n=1, translate=True, **overrides):
     return page
 
 
-def make_session(base, days=20, capacity=40, deadline_days=10, **fields):
-    today = timezone.localdate()
+def make_study_session(base, days=20, capacity=40, deadline_days=10, **fields):
+    """A session of the base's course in `days` days, bookable until `deadline_days`."""
     values = {
-        "date": today + datetime.timedelta(days=days),
+        "date": days_from_today(days),
         "start_time": datetime.time(9, 0),
         "end_time": datetime.time(15, 0),
         "course_block_id": COURSE_ID,
         "capacity": capacity,
-        "booking_deadline": today + datetime.timedelta(days=deadline_days),
+        "booking_deadline": days_from_today(deadline_days),
         **fields,
     }
     return StudySession.objects.create(base=base, **values)

@@ -1,79 +1,40 @@
-"""Small bilingual training content for tests, built the way editors and translators would."""
+"""Cadre training: the programme listing, two-stage programmes, cohorts, enquiry forms."""
 
 import datetime
 import json
 import uuid
-from decimal import Decimal
-
-from django.utils import timezone
 
 from education.models import TrainingCohort, TrainingProgrammeIndexPage, TrainingProgrammePage
-from tourism.models import Partner, RedSiteIndexPage, RedSitePage, Spirit
 
-ENGLISH = {
-    "延安精神": "The Yan'an Spirit",
-    "自力更生，艰苦奋斗。": "Self-reliance and hard struggle.",
-    "中国延安干部学院": "China Executive Leadership Academy Yan'an",
-    "延安干部学院": "CELAY",
-    "江南大学": "Jiangnan University",
-    "红色景点": "Red sites",
-    "宝塔山": "Baota Hill",
-    "秦邦宪旧居": "Bo Gu's former residence",
-    "景点简介。": "About the site.",
-    "干部培训": "Cadre training",
-    "两段式培训。": "Two-stage programmes.",
-    "延安党性锻炼": "Party-spirit tempering in Yan'an",
-    "无锡能力提升": "Capability improvement in Wuxi",
-    "学员做什么。": "What participants do.",
-    "讲清楚延安精神": "Explain the Yan'an Spirit",
-}
+from .tourism import (
+    days_from_today,
+    make_partner,
+    make_red_site,
+    make_red_site_index,
+    make_spirit,
+)
+from .words import ENGLISH
 
 
-def spirit(demo):
-    return demo.snippet(
-        Spirit,
-        {"slug": "yanan-spirit"},
-        ENGLISH,
-        name="延安精神",
-        short_description="自力更生，艰苦奋斗。",
-    )
-
-
-def partner(demo, slug, name, short_name, city, kind):
-    return demo.snippet(
-        Partner, {"slug": slug}, ENGLISH, name=name, short_name=short_name, city=city, kind=kind
-    )
-
-
-def site(demo, index, slug, title, city, lat, lon):
-    return demo.page(
-        index,
-        RedSitePage,
-        slug,
-        ENGLISH,
-        title=title,
-        summary="景点简介。",
-        city=city,
-        latitude=Decimal(str(lat)),
-        longitude=Decimal(str(lon)),
-    )
-
-
-def tourism_content(demo, home):
-    """A spirit, the two providing institutions and a red site in each city."""
-    sites_index = demo.page(home, RedSiteIndexPage, "red-sites", ENGLISH, title="红色景点")
+def make_stage_content(demo, home):
+    """What stages refer to: a spirit, an institution and a red site in each city."""
+    index = make_red_site_index(demo, home)
     return {
-        "spirit": spirit(demo),
-        "celay": partner(demo, "celay", "中国延安干部学院", "延安干部学院", "yanan", "academy"),
-        "jiangnan": partner(
-            demo, "jiangnan-university", "江南大学", "江南大学", "wuxi", "university"
+        "spirit": make_spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
+        "celay": make_partner(
+            demo, "celay", "中国延安干部学院", "延安干部学院", "yanan", kind="academy"
         ),
-        "baota": site(demo, sites_index, "baota-hill", "宝塔山", "yanan", 36.594, 109.5),
-        "bo_gu": site(demo, sites_index, "bo-gu-residence", "秦邦宪旧居", "wuxi", 31.58, 120.3),
+        "jiangnan": make_partner(
+            demo, "jiangnan-university", "江南大学", "江南大学", "wuxi", kind="university"
+        ),
+        "baota": make_red_site(demo, index, "baota-hill", "宝塔山", 36.594, 109.5),
+        "bo_gu": make_red_site(
+            demo, index, "bo-gu-residence", "秦邦宪旧居", 31.58, 120.3, city="wuxi"
+        ),
     }
 
 
-def make_index(demo, home):
+def make_programme_index(demo, home):
     return demo.page(
         home,
         TrainingProgrammeIndexPage,
@@ -89,6 +50,7 @@ def _item(value):
 
 
 def module(n, day=1, site=None, kind="lecture"):
+    """Module number `n` of a stage: a lecture, or `on_site` at a red site."""
     return {
         "day": day,
         "title": f"模块{n}",
@@ -126,8 +88,15 @@ def stages(
     )
 
 
+def minimal_stage(city, title):
+    """A one-day stage of one lecture, as StreamField data, for pages built without `Demo`."""
+    module = {"day": 1, "title": "现场教学", "format": "lecture", "hours": "3.0", "description": ""}
+    value = {"city": city, "title": title, "days": 1, "institutions": [], "modules": [module]}
+    return {"type": "stage", "value": value}
+
+
 def programme_fields(content, n=1, yanan_modules=None, wuxi_modules=None, **overrides):
-    """Fields of a Chinese programme, and the English text of each of its strings."""
+    """Fields of Chinese programme number `n`, and the English of its own strings."""
     if yanan_modules is None:
         yanan_modules = [
             module(1, day=1, site=content["baota"], kind="on_site"),
@@ -136,10 +105,8 @@ def programme_fields(content, n=1, yanan_modules=None, wuxi_modules=None, **over
         ]
     if wuxi_modules is None:
         wuxi_modules = [module(4, day=1, site=content["bo_gu"], kind="on_site"), module(5, day=2)]
-    english = {
-        **ENGLISH,
+    english = ENGLISH | {
         f"测试培训项目{n}": f"Test programme {n}",
-        "七天两段式培训。": "Seven days in two stages.",
         **{
             f"模块{m['title'][2:]}": f"Module {m['title'][2:]}"
             for m in yanan_modules + wuxi_modules
@@ -169,16 +136,16 @@ def make_programme(demo, index, content, n=1, **overrides):
     return demo.page(index, TrainingProgrammePage, f"programme-{n}", english, **fields)
 
 
-def make_cohort(programme, start_in=30, seats=40, deadline_in=14, **fields):
-    today = timezone.localdate()
-    start = today + datetime.timedelta(days=start_in)
+def make_cohort(programme, start_in=30, capacity=40, deadline_in=14, **fields):
+    """A cohort starting in `start_in` days: five days in Yan'an, then two in Wuxi."""
+    start = days_from_today(start_in)
     values = {
         "yanan_start": start,
         "yanan_end": start + datetime.timedelta(days=4),
         "wuxi_start": start + datetime.timedelta(days=5),
         "wuxi_end": start + datetime.timedelta(days=6),
-        "capacity": seats,
-        "booking_deadline": today + datetime.timedelta(days=deadline_in),
+        "capacity": capacity,
+        "booking_deadline": days_from_today(deadline_in),
         **fields,
     }
     return TrainingCohort.objects.create(programme=programme, **values)
@@ -201,3 +168,7 @@ def enquiry_data(key="7d1f6a5e-6b1a-4f43-9a55-8b2f7b1a0c01", **overrides):
     }
     data.update(overrides)
     return data
+
+
+def enquire_url(page):
+    return page.url + page.reverse_subpage("enquire")
