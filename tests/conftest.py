@@ -44,7 +44,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -155,9 +155,15 @@ def demo(admin_user):
 
 @pytest.fixture(scope="module")
 def module_home(module_demo, django_db_blocker):
-    """The demo site's Chinese home page, built once per module (see `module_demo`)."""
+    """The demo site's Chinese home page, built once per module (see `module_demo`).
+
+    It is visited once here, so that its image renditions are made once for
+    the module rather than again by every test that renders it.
+    """
     with django_db_blocker.unblock():
-        return demo_content.load(module_demo)
+        home = demo_content.load(module_demo)
+        assert Client().get(home.url).status_code == 200
+        return home
 
 
 @pytest.fixture
