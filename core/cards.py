@@ -24,14 +24,21 @@ def attach_card_images(pages):
         )
 
 
-def list_block_ids(raw_items):
-    """Page ids stored by a ListBlock of PageChooserBlocks, in order.
+def list_block_values(raw_items):
+    """The values of a ListBlock's raw items, in order.
 
-    ListBlock stores items as {"type": "item", "value": id, "id": uuid}; data
-    saved by older Wagtail versions is a bare list of ids.
+    ListBlock stores items as {"type": "item", "value": …, "id": uuid}; data
+    saved by older Wagtail versions is a bare list of values.
     """
-    ids = (item["value"] if isinstance(item, dict) else item for item in raw_items)
-    return [pk for pk in ids if pk]
+    return [
+        item["value"] if isinstance(item, dict) and "type" in item and "value" in item else item
+        for item in raw_items
+    ]
+
+
+def list_block_ids(raw_items):
+    """Page ids stored by a ListBlock of PageChooserBlocks, in order."""
+    return [pk for pk in list_block_values(raw_items) if pk]
 
 
 def localized_cards(page_ids, locale, as_cards=True):

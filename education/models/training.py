@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from core.blocks import ListItemsBlock
-from core.cards import list_block_ids, localized_cards
+from core.cards import list_block_ids, list_block_values, localized_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage, expand
 from core.fields import ChoiceListField, image_field, source_snippets, summary_field
@@ -30,7 +30,6 @@ from education.training.blocks import (
     ModuleFormat,
     StagesBlock,
     late_modules_error,
-    list_values,
     stage_order_error,
 )
 from education.training.choices import MAX_PARTICIPANTS, TrainingAudience
@@ -210,7 +209,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
         # (imports, demo content) are checked here.
         raw = self.raw_stages()
         stage_errors = [stage_order_error(stage.get("city") for stage in raw)] + [
-            late_modules_error(stage.get("days") or 0, list_values(stage.get("modules", [])))
+            late_modules_error(stage.get("days") or 0, list_block_values(stage.get("modules", [])))
             for stage in raw
         ]
         if stage_errors := [message for message in stage_errors if message]:
@@ -279,7 +278,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
         site_ids = [
             module.get("red_site")
             for stage in raw
-            for module in list_values(stage.get("modules", []))
+            for module in list_block_values(stage.get("modules", []))
             if module.get("red_site")
         ]
         by_id = Partner.objects.in_bulk(partner_ids)
@@ -290,7 +289,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
         plan = []
         for number, stage in enumerate(raw, start=1):
             days = {}
-            for module in list_values(stage.get("modules", [])):
+            for module in list_block_values(stage.get("modules", [])):
                 days.setdefault(module.get("day") or 1, []).append(
                     {
                         "title": module.get("title", ""),

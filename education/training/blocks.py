@@ -129,8 +129,3 @@ class StagesBlock(blocks.StreamBlock):
         if message := stage_order_error(child.value["city"] for child in value):
             raise StreamBlockValidationError(non_block_errors=ValidationError(message))
         return value
-
-
-def list_values(raw_list):
-    """Values of a ListBlock's raw items ({"type": "item", "value": …} or bare values)."""
-    return [item["value"] if "type" in item else item for item in raw_list]
