@@ -31,6 +31,10 @@ run: setup
 	@echo
 	@$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@# The e-mail worker runs beside the server and stops with it (Ctrl+C reaches
+	@# both; the trap covers the server stopping by itself).
+	@$(MANAGE) db_worker --backend notifications --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev

@@ -1,5 +1,8 @@
 """What content page types share: the listing page base, stream and JSON-LD helpers."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -130,3 +133,74 @@ def image_json_ld(image, request):
         return None
     rendition = image.get_rendition("fill-1200x630|format-jpeg")
     return request.build_absolute_uri(rendition.url)
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail, rendered when it was asked for and sent by the task queue (core.mail).
+
+    Keeping the whole message means a retry sends exactly what the request
+    wrote, whatever has changed since, and staff can see what failed to go.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("等待发送")
+        SENT = "sent", _("已发送")
+        FAILED = "failed", _("发送失败")
+
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        verbose_name=_("关于的记录类型"),
+        help_text=_("邮件所关于的记录（预约、咨询）的类型。"),
+    )
+    object_id = models.PositiveBigIntegerField(
+        _("关于的记录编号"), help_text=_("邮件所关于的记录的数据库编号。")
+    )
+    about = GenericForeignKey("content_type", "object_id")
+    template = models.CharField(
+        _("邮件模板"), max_length=120, help_text=_("渲染此邮件所用的模板，说明邮件的用途。")
+    )
+    to = models.JSONField(_("收件人"), help_text=_("收件地址列表。"))
+    reply_to = models.JSONField(
+        _("回复地址"), default=list, blank=True, help_text=_("收件人点击“回复”时使用的地址。")
+    )
+    subject = models.CharField(_("主题"), max_length=255, help_text=_("邮件主题。"))
+    body = models.TextField(_("纯文本正文"), help_text=_("邮件的纯文本版本。"))
+    html = models.TextField(_("HTML 正文"), blank=True, help_text=_("邮件的 HTML 版本。"))
+    attachments = models.JSONField(
+        _("附件"),
+        default=list,
+        blank=True,
+        help_text=_("文本附件（如 .ics 日历文件）：文件名、内容与类型。"),
+    )
+    status = models.CharField(
+        _("状态"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.QUEUED,
+        help_text=_("失败的邮件会按间隔重试，用尽次数后标为“发送失败”。"),
+    )
+    attempts = models.PositiveSmallIntegerField(
+        _("尝试次数"), default=0, help_text=_("已尝试发送的次数。")
+    )
+    last_error = models.TextField(
+        _("最近错误"), blank=True, help_text=_("最近一次发送失败时邮件服务器的回答。")
+    )
+    created_at = models.DateTimeField(
+        _("创建时间"), auto_now_add=True, help_text=_("邮件排入队列的时间。")
+    )
+    sent_at = models.DateTimeField(
+        _("发送时间"), null=True, blank=True, help_text=_("邮件服务器接收邮件的时间。")
+    )
+
+    class Meta:
+        verbose_name = _("通知邮件")
+        verbose_name_plural = _("通知邮件")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self):
+        return self.subject

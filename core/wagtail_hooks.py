@@ -20,6 +20,7 @@ from .editorial.panels import PagesAwaitingModerationPanel, TranslationProgressP
 from .editorial.permissions import create_refusal, forbidden, page_refusal, snippet_refusal
 from .editorial.reports import URL_NAMESPACE, PagesMissingEnglishReport
 from .editorial.translation import submit_translation_buttons, submit_translation_for_moderation
+from .mail_admin import FailedEmailViewSet
 
 
 def editorial_reports():
@@ -99,3 +100,8 @@ def add_editorial_reports_menu_items(request, menu_items):
     menu_items.extend(
         report.menu_item() for report in editorial_reports() if report.user_can_view(request.user)
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_emails():
+    return FailedEmailViewSet()

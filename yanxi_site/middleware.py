@@ -1,5 +1,6 @@
 import re
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
@@ -24,4 +25,24 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             supported = {code for code, _name in settings.LANGUAGES}
             if match and match.group(1).lower() not in supported:
                 return response
+        return super().process_response(request, response)
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's relaxations, and a resource policy.
+
+    The site's policy (CONTENT_SECURITY_POLICY) allows no inline script; Wagtail's
+    admin still has some, so pages under /admin/ (the page preview included)
+    get ADMIN_CONTENT_SECURITY_POLICY's directives instead.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith("/admin/"):
+            parts.replace = {**settings.ADMIN_CONTENT_SECURITY_POLICY, **(parts.replace or {})}
+        return parts
+
+    def process_response(self, request, response):
+        # Other sites may link to our pages, not embed their responses in theirs.
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return super().process_response(request, response)

@@ -215,6 +215,13 @@ class Booking(PublicRequest):
         BookingStatus.REQUESTED,
         _("待确认和已确认的预约占用名额；取消或未能接待后名额释放。"),
     )
+    reminder_sent_at = models.DateTimeField(
+        _("提醒发送时间"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("活动前提醒邮件排入发送队列的时间；每个预约只提醒一次。"),
+    )
 
     class Meta(PublicRequest.Meta):
         verbose_name = _("研学预约")

@@ -1,5 +1,7 @@
 """The GET/POST flow every public form shares: rate limit, honeypot, replay, apology, redirect."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, IntegrityError
@@ -7,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django_ratelimit.core import is_ratelimited
 
-from education.public_requests.notifications import logger
+logger = logging.getLogger(__name__)
 
 
 def request_rate(_group, _request):

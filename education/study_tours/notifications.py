@@ -1,12 +1,18 @@
-"""Emails about study-tour bookings: to the school in its language, to the base's staff."""
+"""Emails about study-tour bookings: to the school in its language, to the base's staff,
+and the reminder before the session."""
+
+import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from education.public_requests.notifications import send_notification, staff_recipients
+from core.mail import queue_email
+from education.models.sessions import Booking
+from education.public_requests.notifications import staff_recipients
 from education.study_tours.choices import BookingStatus
 
 
@@ -65,7 +71,8 @@ def notify_school(booking):
         attachments.append(
             (f"{booking.reference}.ics", booking_calendar(booking, context), "text/calendar")
         )
-    return send_notification(
+    return queue_email(
+        booking,
         "education/emails/booking_update",
         context,
         to=[booking.email],
@@ -78,10 +85,57 @@ def notify_school(booking):
 def notify_staff(booking, event):
     """Tell the base's staff about a new booking ("new") or a school's cancellation."""
     context = booking_context(booking) | {"event": event}
-    return send_notification(
+    return queue_email(
+        booking,
         "education/emails/booking_staff",
         context,
         to=staff_recipients(booking.session.base.staff_email),
         language=settings.LANGUAGE_CODE,
         reply_to=[booking.email],
     )
+
+
+def remind_school(booking):
+    """A few days before the session: the day, the details and the signed link."""
+    return queue_email(
+        booking,
+        "education/emails/booking_reminder",
+        booking_context(booking),
+        to=[booking.email],
+        language=booking.language,
+        reply_to=staff_recipients(booking.session.base.staff_email),
+    )
+
+
+def send_session_reminders(today=None):
+    """Queue a reminder for each confirmed booking whose session is SESSION_REMINDER_DAYS away.
+
+    Sessions up to that day are included, so a run missed (a cron outage) or
+    a booking confirmed late is still reminded; each booking once, and the
+    mark is set in the transaction that queues the e-mail, so two runs at
+    once never remind twice. Returns the bookings reminded.
+    """
+    today = today or timezone.localdate()
+    last_day = today + datetime.timedelta(days=settings.SESSION_REMINDER_DAYS)
+    due = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        session__date__gte=today,
+        session__date__lte=last_day,
+    )
+    reminded = []
+    for booking_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            booking = (
+                due.select_for_update()
+                .select_related("session__base")
+                .filter(pk=booking_id)
+                .first()
+            )
+            if booking is None:
+                continue
+            remind_school(booking)
+            booking.reminder_sent_at = timezone.now()
+            booking.save(update_fields=["reminder_sent_at"])
+            reminded.append(booking)
+    return reminded

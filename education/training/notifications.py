@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.urls import reverse
 
-from education.public_requests.notifications import send_notification, staff_recipients
+from core.mail import queue_email
+from education.public_requests.notifications import staff_recipients
 
 
 def enquiry_context(enquiry):
@@ -19,7 +20,8 @@ def enquiry_context(enquiry):
 
 def notify_organisation(enquiry):
     """Acknowledge the enquiry in the organisation's language, with its reference."""
-    return send_notification(
+    return queue_email(
+        enquiry,
         "education/training/emails/enquiry_ack",
         enquiry_context(enquiry),
         to=[enquiry.email],
@@ -29,7 +31,8 @@ def notify_organisation(enquiry):
 
 
 def notify_staff(enquiry):
-    return send_notification(
+    return queue_email(
+        enquiry,
         "education/training/emails/enquiry_staff",
         enquiry_context(enquiry),
         to=staff_recipients(enquiry.programme.enquiry_email if enquiry.programme else ""),

@@ -18,6 +18,7 @@ from .study_tours import (
     make_study_base,
     make_study_base_index,
     make_study_session,
+    post_booking,
     study_base_fields,
 )
 from .tourism import (
@@ -56,6 +57,7 @@ __all__ = [
     "SEARCH_PAGES",
     "act",
     "book_url",
+    "post_booking",
     "booking_data",
     "days_from_today",
     "edit_url",

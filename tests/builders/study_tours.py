@@ -2,8 +2,11 @@
 
 import datetime
 import json
+import uuid
 
-from education.models import StudyBaseIndexPage, StudyBasePage, StudySession
+from django.test import Client
+
+from education.models import Booking, StudyBaseIndexPage, StudyBasePage, StudySession
 
 from .tourism import days_from_today
 from .words import ENGLISH
@@ -103,3 +106,10 @@ def booking_data(key="5f0b6a5e-6b1a-4f43-9a55-8b2f7b1a0c01", **overrides):
 
 def book_url(base, session):
     return base.url + base.reverse_subpage("book", args=[session.pk])
+
+
+def post_booking(base, session, **data):
+    """A school books through the public form, in its own browser; returns the booking."""
+    response = Client().post(book_url(base, session), booking_data(key=str(uuid.uuid4()), **data))
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Booking.objects.latest("pk")

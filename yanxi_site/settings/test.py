@@ -10,6 +10,12 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# E-mails are sent at once, so a test reads them in mail.outbox; the tests of the
+# queue itself (tests/notifications/) switch to the database backend and a worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # Tests use the local-memory cache even where REDIS_URL is set for the machine,
 # so that rate limits of one test never leak into another.
 CACHES = {

@@ -1,0 +1,139 @@
+"""The admin listing of e-mails that could not be sent, with a "send again" action.
+
+Shown to whoever may view OutgoingEmail (the booking managers, education
+migration 0008, and superusers): they know the schools and organisations the
+e-mails were for, and can phone them when an address is wrong.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+
+from core import mail
+from core.models import OutgoingEmail
+
+
+class FailedEmailIndexView(generic.IndexView):
+    """Failed e-mails only, newest first, each with a "send again" button."""
+
+    def get_add_url(self):
+        return None
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(status=OutgoingEmail.Status.FAILED)
+            .prefetch_related("about")
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.user_has_permission("change"):
+            buttons.append(
+                ListingButton(
+                    _("重新发送"),
+                    url=reverse("failed_emails:retry", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm (GET) and queue again (POST) one failed e-mail."""
+
+    permission_required = "change"
+    template_name = "core/admin/retry_email.html"
+    page_title = _("重新发送通知邮件")
+    permission_policy = None
+
+    def dispatch(self, request, pk):
+        self.object = get_object_or_404(OutgoingEmail, pk=pk, status=OutgoingEmail.Status.FAILED)
+        return super().dispatch(request, pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object, index_url=reverse("failed_emails:index"), **kwargs
+        )
+
+    def post(self, request, pk):
+        mail.retry(self.object)
+        messages.success(
+            request, _("邮件“%(subject)s”已重新排入发送队列。") % {"subject": self.object.subject}
+        )
+        return redirect("failed_emails:index")
+
+
+class AboutColumn(Column):
+    """The booking or enquiry the e-mail was about, by its reference."""
+
+    def get_value(self, instance):
+        return str(instance.about) if instance.about is not None else "—"
+
+
+class RecipientsColumn(Column):
+    def get_value(self, instance):
+        return ", ".join(instance.to)
+
+
+class FailedEmailViewSet(ModelViewSet):
+    model = OutgoingEmail
+    name = "failed_emails"
+    url_prefix = "notifications/failed"
+    icon = "warning"
+    menu_label = _("发送失败的通知")
+    add_to_admin_menu = True
+    # After the booking managers' study tours (260) and training enquiries (270).
+    menu_order = 280
+    index_view_class = FailedEmailIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "subject",
+        AboutColumn("about", label=_("关于")),
+        RecipientsColumn("to", label=_("收件人")),
+        Column("attempts", label=_("尝试次数")),
+        Column("last_error", label=_("最近错误")),
+        DateColumn("created_at", label=_("创建时间"), sort_key="created_at"),
+    ]
+    inspect_view_fields = [
+        "subject",
+        "about",
+        "to",
+        "reply_to",
+        "template",
+        "attempts",
+        "last_error",
+        "created_at",
+        "body",
+    ]
+    ordering = ["-created_at"]
+    # ModelViewSet builds its add and edit views while listing its URLs, and they
+    # need a form; get_urlpatterns drops both, so no one ever sees it.
+    form_fields = ["to"]
+
+    def get_urlpatterns(self):
+        # Read and send again; e-mails are written by the site, never by hand.
+        kept = {"index", "index_results", "inspect"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in kept] + [
+            path("<int:pk>/retry/", self.retry_view, name="retry")
+        ]
+
+    @property
+    def retry_view(self):
+        return RetryEmailView.as_view(permission_policy=self.permission_policy)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
+        )

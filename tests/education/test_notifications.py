@@ -1,0 +1,80 @@
+"""E-mails are queued (sent at once by the test settings' immediate backend), failed ones
+are listed for booking managers only, and schools are reminded before their session.
+The queue itself, with its worker and retries: test_notification_queue.py.
+"""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from core.models import OutgoingEmail
+from education.models import Booking
+from education.study_tours.choices import BookingStatus
+from tests.builders import days_from_today, make_study_session, post_booking
+
+pytestmark = pytest.mark.django_db
+
+FAILED = "/admin/notifications/failed/"
+
+
+def test_sent_emails_are_recorded_and_neither_listed_nor_retried(client, tours, booking_manager):
+    booking = post_booking(tours.base, make_study_session(tours.base))
+    emails = OutgoingEmail.objects.filter(object_id=booking.pk)
+    assert [(e.status, e.attempts) for e in emails] == [(OutgoingEmail.Status.SENT, 1)] * 2
+    assert len(mail.outbox) == 2
+    client.force_login(booking_manager)
+    response = client.get(FAILED)
+    assert response.status_code == 200
+    assert booking.reference not in response.content.decode()
+    assert client.post(f"{FAILED}{emails[0].pk}/retry/").status_code == 404
+    assert len(mail.outbox) == 2
+
+
+def booking_in(tours, days, status=BookingStatus.CONFIRMED, **data):
+    """A booking of a session in `days` days (booked while it was still open)."""
+    session = make_study_session(tours.base)
+    booking = post_booking(tours.base, session, **data)
+    Booking.objects.filter(pk=booking.pk).update(status=status)
+    session.date = days_from_today(days)
+    session.booking_deadline = days_from_today(days - 1)
+    session.save()
+    mail.outbox.clear()
+    return Booking.objects.get(pk=booking.pk)
+
+
+def remind():
+    call_command("send_session_reminders", stdout=io.StringIO())
+
+
+def test_reminder_once_in_the_bookings_language(tours, settings):
+    settings.SESSION_REMINDER_DAYS = 3
+    booking = booking_in(tours, days=3, email="en@example.cn")
+    Booking.objects.filter(pk=booking.pk).update(language="en")
+    booking.refresh_from_db()
+
+    remind()
+    (reminder,) = mail.outbox
+    assert reminder.to == ["en@example.cn"]
+    assert reminder.subject.startswith("Study tour reminder")
+    assert booking.reference in reminder.subject
+    assert booking.get_full_public_url() in reminder.body
+    assert tours.english_base.title in reminder.body
+    booking.refresh_from_db()
+    assert booking.reminder_sent_at is not None
+
+    remind()
+    assert len(mail.outbox) == 1
+
+
+def test_no_reminder_too_early_unconfirmed_or_past(tours, settings):
+    settings.SESSION_REMINDER_DAYS = 3
+    later = booking_in(tours, days=4)
+    requested = booking_in(tours, days=2, status=BookingStatus.REQUESTED)
+    past = booking_in(tours, days=-1)
+    remind()
+    assert mail.outbox == []
+    for booking in (later, requested, past):
+        booking.refresh_from_db()
+        assert booking.reminder_sent_at is None
