@@ -8,6 +8,7 @@ e-mails were for, and can phone them when an address is wrong.
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -52,14 +53,17 @@ class FailedEmailIndexView(generic.IndexView):
 class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Confirm (GET) and queue again (POST) one failed e-mail."""
 
+    model = OutgoingEmail
     permission_required = "change"
     template_name = "core/admin/retry_email.html"
     page_title = _("重新发送通知邮件")
-    permission_policy = None
 
-    def dispatch(self, request, pk):
-        self.object = get_object_or_404(OutgoingEmail, pk=pk, status=OutgoingEmail.Status.FAILED)
-        return super().dispatch(request, pk)
+    @cached_property
+    def object(self):
+        # Looked up after the permission check, so no one else learns which e-mails exist.
+        return get_object_or_404(
+            OutgoingEmail, pk=self.kwargs["pk"], status=OutgoingEmail.Status.FAILED
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -126,12 +130,8 @@ class FailedEmailViewSet(ModelViewSet):
         # Read and send again; e-mails are written by the site, never by hand.
         kept = {"index", "index_results", "inspect"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name in kept] + [
-            path("<int:pk>/retry/", self.retry_view, name="retry")
+            path("<int:pk>/retry/", RetryEmailView.as_view(), name="retry")
         ]
-
-    @property
-    def retry_view(self):
-        return RetryEmailView.as_view(permission_policy=self.permission_policy)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

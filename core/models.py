@@ -1,4 +1,5 @@
-"""What content page types share: the listing page base, stream and JSON-LD helpers."""
+"""What content page types share (the listing page base, stream and JSON-LD helpers), and
+the record of every e-mail the site sends (OutgoingEmail, sent by core.mail)."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType

@@ -46,9 +46,9 @@ def site(demo, live_home_page):
     route = make_route(
         demo,
         make_route_index(demo, live_home_page),
-        "two-sites",
-        "两站线路",
-        days=[("第一天", [(baota, "09", "登山"), (zaoyuan, "14", "参观")])],
+        "yanan-day",
+        "延安一日游",
+        days=[("第一天", [(baota, "09", "参观约一小时"), (zaoyuan, "14", "参观约一小时")])],
     )
     make_search_pages(demo, live_home_page, [p for p in SEARCH_PAGES if p[0] == "nanniwan"])
     base = make_study_base(demo, make_study_base_index(demo, live_home_page))
