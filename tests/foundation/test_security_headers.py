@@ -50,6 +50,7 @@ def test_admin_alone_may_run_inline_scripts(client, admin_user):
     csp = policy(response)
     assert "'unsafe-inline'" in csp["script-src"]
     assert "'unsafe-inline'" in csp["style-src"]
+    assert "'unsafe-eval'" not in csp["script-src"]
     assert csp["object-src"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'self'"]
     assert "Permissions-Policy" in response
