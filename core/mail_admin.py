@@ -78,13 +78,6 @@ class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         return redirect("failed_emails:index")
 
 
-class AboutColumn(Column):
-    """The booking or enquiry the e-mail was about, by its reference."""
-
-    def get_value(self, instance):
-        return str(instance.about) if instance.about is not None else "—"
-
-
 class RecipientsColumn(Column):
     def get_value(self, instance):
         return ", ".join(instance.to)
@@ -104,7 +97,7 @@ class FailedEmailViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "subject",
-        AboutColumn("about", label=_("关于")),
+        Column("about_display", label=_("关于"), accessor=OutgoingEmail.about_display),
         RecipientsColumn("to", label=_("收件人")),
         Column("attempts", label=_("尝试次数")),
         Column("last_error", label=_("最近错误")),
@@ -112,7 +105,7 @@ class FailedEmailViewSet(ModelViewSet):
     ]
     inspect_view_fields = [
         "subject",
-        "about",
+        "about_display",
         "to",
         "reply_to",
         "template",

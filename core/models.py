@@ -205,3 +205,10 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+    def about_display(self):
+        """The booking or enquiry, by its reference (what staff quote on the phone)."""
+        return str(self.about) if self.about is not None else "—"
+
+    # The label of the admin's column and inspect field.
+    about_display.short_description = _("关于")

@@ -36,6 +36,10 @@ def test_sent_emails_are_recorded_and_neither_listed_nor_retried(client, tours, 
     response = client.get(FAILED)
     assert response.status_code == 200
     assert booking.reference not in response.content.decode()
+    # Every e-mail can still be read, with the booking it was about.
+    inspect = client.get(f"{FAILED}inspect/{emails[0].pk}/").content.decode()
+    assert emails[0].subject in inspect
+    assert re.search(rf"关于\s*</dt>\s*<dd[^>]*>\s*{booking.reference}\s*</dd>", inspect)
     # Not found (which the locale middleware turns into a redirect): nothing is sent twice.
     assert client.post(f"{FAILED}{emails[0].pk}/retry/").status_code in (302, 404)
     assert len(mail.outbox) == 2
