@@ -64,8 +64,8 @@ def page_refusal(user, page, request=None):
     return refusal
 
 
-def create_refusal(user, parent, page_class, request):
-    """Why `user` may not create a `page_class` under `parent`, or None if they may."""
+def add_refusal(user, parent):
+    """Why `user` may not add any page under `parent`, or None if they may add some."""
     role = role_for(user)
     if role.unrestricted:
         return None
@@ -73,6 +73,17 @@ def create_refusal(user, parent, page_class, request):
         return gettext("只有编辑和审核员可以新建页面。")
     if not is_source_locale(parent):
         return gettext("新页面请先用中文创建，英文版本通过翻译生成。")
+    # An index page names no city: its new pages choose theirs in the form.
+    cities = page_cities(parent)
+    return _city_refusal(role, cities) if cities else None
+
+
+def create_refusal(user, parent, page_class, request):
+    """Why `user` may not create a `page_class` under `parent`, or None if they may."""
+    refusal = add_refusal(user, parent)
+    role = role_for(user)
+    if refusal or role.unrestricted:
+        return refusal
     if issubclass(page_class, CityScopedPage):
         # The city is chosen in the form itself.
         return _submitted_refusal(role, page_class, request)

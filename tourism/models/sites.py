@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.cards import related_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage
+from core.editorial.pages import EditorialPage
 from core.fields import (
     coordinate_fields,
     image_field,
@@ -59,7 +60,7 @@ class RedSiteIndexPage(ListingPage):
         return context
 
 
-class RedSitePage(CityScopedPage, PageMetaMixin, Page):
+class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     """A red site or scenic spot: where it is, when it opens, what happened there."""
 
     summary = summary_field()
