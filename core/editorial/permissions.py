@@ -90,6 +90,13 @@ def create_refusal(user, parent, page_class, request):
     return _city_refusal(role, page_cities(parent))
 
 
+def sync_refusal(user):
+    """Syncing translations (wagtail-localize) may publish English pages at once: moderators only."""
+    if role_for(user).unrestricted:
+        return None
+    return gettext("同步译文会直接发布英文页面，只有审核员可以同步；请编辑英文页面后提交审核。")
+
+
 def snippet_refusal(user, instance):
     """Translators may change translated snippets only, never the Chinese source."""
     role = role_for(user)
@@ -100,8 +107,11 @@ def snippet_refusal(user, instance):
     return None
 
 
-def forbidden(request, reason):
-    """The admin's 403 page, saying why."""
+def forbidden(request, reason, heading=None, status=403):
+    """The admin's 403 page (or another refusal), saying why."""
     return TemplateResponse(
-        request, "core/editorial/forbidden.html", {"reason": reason}, status=403
+        request,
+        "core/editorial/forbidden.html",
+        {"reason": reason, "heading": heading or gettext("没有权限")},
+        status=status,
     )
