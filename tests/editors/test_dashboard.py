@@ -17,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 from core.editorial.panels import EditorialPanel
 from education.models import Booking, StudySession, TrainingEnquiry
 from tests.builders import days_from_today, make_offerings, submit
+from tests.utils import english_of
 from tourism.models import Flight
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +323,32 @@ def test_booking_managers_menu_names_groups_apart_from_their_items(client, rf, b
     assert "培训咨询" in menu
     labels = list(menu) + [label for items in menu.values() for label in items]
     assert len(labels) == len(set(labels))
+
+
+def translation_panel(client, user):
+    html = dashboard(client, user)
+    start = html.index('id="editorial-translations')
+    return html[start : html.index("</section>", start)]
+
+
+def test_translation_panel_lists_chinese_pages_without_english(
+    client, translator, demo, route_index
+):
+    orphan = Page(title="只有中文的线路说明", slug="only-chinese-notes", locale=route_index.locale)
+    route_index.add_child(instance=orphan)
+    orphan.save_revision(user=demo.user)
+    panel = translation_panel(client, translator)
+    assert "所有英文译文都已完成" not in panel
+    assert "只有中文的线路说明" in panel
+    assert "缺少英文版" in panel
+    # The link starts the English translation, which a translator may do.
+    assert f"/admin/localize/submit/page/{orphan.pk}/?select_locale=en" in panel
+
+
+def test_translation_panel_lists_english_waiting_for_review(client, translator, routes):
+    english = english_of(routes["wuxi"])
+    assert english.title not in translation_panel(client, translator)
+    client.post(f"/admin/editorial/translations/{english.pk}/submit/")
+    panel = translation_panel(client, translator)
+    assert english.title in panel
+    assert f"/admin/pages/{english.pk}/edit/" in panel
