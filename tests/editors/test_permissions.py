@@ -196,3 +196,17 @@ def test_malformed_preview_and_edit_answer_400(client_for, yanan_editor, routes)
     route.refresh_from_db()
     assert route.title == "延安一日游"
     assert not route.has_unpublished_changes
+
+
+def test_red_site_chooser_opens_at_the_chinese_red_site_index(client_for, yanan_editor, red_site):
+    """The itinerary's stop chooser: at the red sites, not the root of both language trees."""
+    client = client_for(yanan_editor)
+    response = client.get("/admin/choose-page/", {"page_type": "tourism.redsitepage"})
+    index = red_site.get_parent()
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/admin/choose-page/{index.pk}/?")
+    assert "page_type=tourism.redsitepage" in response["Location"]
+    html = client.get(response["Location"]).json()["html"]
+    assert "宝塔山" in html
+    # Choosers of other page types open as Wagtail opens them.
+    assert client.get("/admin/choose-page/").status_code == 200

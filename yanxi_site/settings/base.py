@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication: says which editorial rule refuses an admin page view.
     "core.editorial.middleware.EditorialRefusalMiddleware",
+    # Opens the page chooser at a page type's own index rather than the root.
+    "core.chooser.ChooserStartMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
