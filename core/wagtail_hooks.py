@@ -20,7 +20,11 @@ from wagtail import hooks
 from .editorial.panels import PagesAwaitingModerationPanel, TranslationProgressPanel
 from .editorial.permissions import forbidden, snippet_refusal
 from .editorial.reports import URL_NAMESPACE, PagesMissingEnglishReport
-from .editorial.translation import submit_translation_buttons, submit_translation_for_moderation
+from .editorial.translation import (
+    english_translation_buttons,
+    submit_translation_buttons,
+    submit_translation_for_moderation,
+)
 
 
 def editorial_reports():
@@ -43,6 +47,9 @@ def refuse_snippet(request, instance):
 
 # In the page's own header only: a button per listing row would cost queries per row.
 hooks.register("register_page_header_buttons", submit_translation_buttons)
+# Translators reach the English page from the Chinese one, in the listing and its header.
+hooks.register("register_page_header_buttons", english_translation_buttons)
+hooks.register("register_page_listing_more_buttons", english_translation_buttons)
 
 
 @hooks.register("register_admin_urls")

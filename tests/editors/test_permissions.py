@@ -210,3 +210,17 @@ def test_red_site_chooser_opens_at_the_chinese_red_site_index(client_for, yanan_
     assert "宝塔山" in html
     # Choosers of other page types open as Wagtail opens them.
     assert client.get("/admin/choose-page/").status_code == 200
+
+
+def test_translator_continues_an_english_translation_from_the_chinese_page(
+    client_for, translator, yanan_editor, routes
+):
+    route = routes["yanan"]
+    english_edit = edit_url(english_of(route))
+    translator_client = client_for(translator)
+    assert (
+        english_edit
+        in translator_client.get(f"/admin/pages/{route.get_parent().pk}/").content.decode()
+    )
+    assert english_edit in translator_client.get(f"/admin/pages/{route.pk}/").content.decode()
+    assert translator_client.get(english_edit).status_code == 200
