@@ -1,4 +1,5 @@
-"""Who may work on which page: the checks behind the page and snippet hooks.
+"""Who may work on which page: the rules behind the page permissions (pages.py), the
+refusals of the middleware (middleware.py) and the snippet hook.
 
 Group page permissions are granted on the root page (pages do not exist when
 the migration runs); these checks narrow them:

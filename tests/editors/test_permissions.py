@@ -6,9 +6,10 @@ as the single-page views do.
 """
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from core.editorial.pages import EditorialPage
 from tests.builders import edit_url, route_form_data
 from tests.utils import english_of
 
@@ -224,3 +225,11 @@ def test_translator_continues_an_english_translation_from_the_chinese_page(
     )
     assert english_edit in translator_client.get(f"/admin/pages/{route.pk}/").content.decode()
     assert translator_client.get(english_edit).status_code == 200
+
+
+def test_every_page_type_follows_the_editorial_rules():
+    """A page type without the mixin would answer with Wagtail's unscoped permissions."""
+    page_types = [model for model in get_page_models() if model is not Page]
+    assert page_types
+    for model in page_types:
+        assert issubclass(model, EditorialPage), model
