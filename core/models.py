@@ -12,13 +12,14 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from core.cards import attach_card_images
+from core.editorial.pages import EditorialPage
 from core.fields import image_field
 from core.filters import PER_PAGE, paginate
 from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
 
 
-class ListingPage(PageMetaMixin, Page):
+class ListingPage(EditorialPage, PageMetaMixin, Page):
     """The listing of one page type, once under each home page: intro, filters, cards, pages.
 
     Subclasses declare `parent_page_types` and `subpage_types` (one page type:

@@ -10,16 +10,21 @@ Every app, core included, registers in its own wagtail_hooks.py:
   /admin/editorial/reports/ and its item in the Reports menu.
 
 The city rules need no registration: a page type says its cities itself
-(core.editorial.cities.CityScopedPage).
+(core.editorial.cities.CityScopedPage) and its permissions follow the rules
+(core.editorial.pages.EditorialPage).
 """
 
 from django.urls import include, path
 from wagtail import hooks
 
 from .editorial.panels import PagesAwaitingModerationPanel, TranslationProgressPanel
-from .editorial.permissions import create_refusal, forbidden, page_refusal, snippet_refusal
+from .editorial.permissions import forbidden, snippet_refusal
 from .editorial.reports import URL_NAMESPACE, PagesMissingEnglishReport
-from .editorial.translation import submit_translation_buttons, submit_translation_for_moderation
+from .editorial.translation import (
+    english_translation_buttons,
+    submit_translation_buttons,
+    submit_translation_for_moderation,
+)
 from .mail_admin import FailedEmailViewSet
 
 
@@ -27,31 +32,10 @@ def editorial_reports():
     return [fn() for fn in hooks.get_hooks("register_editorial_report")]
 
 
-# City scoping. order=-1: before wagtail-localize swaps in its translation editor.
-
-
-def refuse_page(request, page):
-    refusal = page_refusal(request.user, page, request)
-    return forbidden(request, refusal) if refusal else None
-
-
-hooks.register("before_edit_page", refuse_page, order=-1)
-hooks.register("before_delete_page", refuse_page, order=-1)
-hooks.register("before_copy_page", refuse_page, order=-1)
-hooks.register("before_convert_alias_page", refuse_page, order=-1)
-
-
-@hooks.register("before_move_page", order=-1)
-def refuse_move(request, page, destination):
-    # Index pages name no city, so the destination is not checked: a page
-    # with its own city keeps it wherever it goes.
-    return refuse_page(request, page)
-
-
-@hooks.register("before_create_page", order=-1)
-def refuse_create(request, parent_page, page_class):
-    refusal = create_refusal(request.user, parent_page, page_class, request)
-    return forbidden(request, refusal) if refusal else None
+# City scoping: the rules are part of the page permissions (core.editorial.pages),
+# and core.editorial.middleware says why a page view refuses. Snippets have
+# no such tester: this hook keeps translators off the Chinese ones. order=-1:
+# before wagtail-localize swaps in its translation editor.
 
 
 @hooks.register("before_edit_snippet", order=-1)
@@ -64,6 +48,9 @@ def refuse_snippet(request, instance):
 
 # In the page's own header only: a button per listing row would cost queries per row.
 hooks.register("register_page_header_buttons", submit_translation_buttons)
+# Translators reach the English page from the Chinese one, in the listing and its header.
+hooks.register("register_page_header_buttons", english_translation_buttons)
+hooks.register("register_page_listing_more_buttons", english_translation_buttons)
 
 
 @hooks.register("register_admin_urls")

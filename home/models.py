@@ -12,13 +12,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import list_block_ids, localized_cards
+from core.editorial.pages import EditorialPage
 from core.fields import image_field, optional_link
 from core.seo import PageMetaMixin, tabbed
 
 from .blocks import FeaturedSectionBlock
 
 
-class HomePage(PageMetaMixin, Page):
+class HomePage(EditorialPage, PageMetaMixin, Page):
     """The front page of one locale: hero, featured sections and a call to action."""
 
     hero_image = image_field(

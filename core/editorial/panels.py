@@ -7,13 +7,15 @@ however many items there are: the queryset fetches what the columns read.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -21,7 +23,14 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from .reports import URL_NAMESPACE, PagesMissingEnglishReport, may_see, page_edit_url
+from .reports import (
+    URL_NAMESPACE,
+    PagesMissingEnglishReport,
+    may_see,
+    page_edit_url,
+    pages_missing_english,
+    translate_url,
+)
 
 PANEL_ROWS = 8
 #: What an empty cell shows (an enquiry for no particular programme).
@@ -62,7 +71,8 @@ class EditorialPanel(Component):
     panel is for whoever adds, edits or publishes pages).
     `columns` are Wagtail table columns: a `TitleColumn` links its cell.
     `get_queryset()` gives the items, in order (a list where they can only be
-    worked out in Python); `decorate_rows()` may attach more to the shown ones.
+    worked out in Python); `decorate_rows()` may attach more to the shown ones;
+    `count()` says how many there are in all.
     """
 
     template_name = "core/editorial/panel.html"
@@ -83,6 +93,10 @@ class EditorialPanel(Component):
     def decorate_rows(self, rows):
         return rows
 
+    def count(self, items):
+        """How many items there are in all (the panel shows the first PANEL_ROWS)."""
+        return len(items) if isinstance(items, list) else items.count()
+
     def get_cell(self, column, item, parent_context):
         value = column.get_value(item)
         url = column.get_link_url(item, parent_context) if isinstance(column, TitleColumn) else None
@@ -90,7 +104,7 @@ class EditorialPanel(Component):
 
     def get_context_data(self, parent_context):
         items = self.get_queryset()
-        total = len(items) if isinstance(items, list) else items.count()
+        total = self.count(items)
         rows = self.decorate_rows(list(items[:PANEL_ROWS]))
         return {
             "panel_id": self.panel_id,
@@ -166,23 +180,55 @@ def translation_progress(translations, locale):
     return {pk: (done.get(pk, 0), totals.get(pk, 0)) for pk in source_ids}
 
 
+@dataclass
+class TranslationRow:
+    """A line of the translation panel: a page whose English is not done, and why."""
+
+    page: Page
+    url: str
+    progress: str
+    status: str
+
+
 class TranslationProgressPanel(EditorialPanel):
-    """How far the English translations of recently changed pages have got."""
+    """What English is not done: Chinese pages without one, then English pages with strings
+    left to translate or changes not yet live (a draft, or waiting for review)."""
 
     panel_id = "editorial-translations"
     heading = _("英文翻译进度")
     columns = [
-        page_column(_("英文页面"), lambda translation: translation.page),
-        Column("progress", label=_("已翻译"), accessor=lambda t: share(*t.progress)),
-        Column("status", label=_("状态"), accessor="page.status_string"),
+        TitleColumn(
+            "page",
+            label=_("页面"),
+            accessor=lambda row: row.page.get_admin_display_title(),
+            get_url=lambda row: row.url,
+        ),
+        Column("progress", label=_("已翻译")),
+        Column("status", label=_("状态")),
     ]
     empty_message = _("所有英文译文都已完成。")
     report = PagesMissingEnglishReport
     order = 125
 
     def get_queryset(self):
-        """The unfinished among the English translations of the last changed pages."""
-        translations = (
+        missing = pages_missing_english().order_by(
+            F("latest_revision_created_at").desc(nulls_last=True), "path"
+        )
+        rows = [
+            TranslationRow(page, translate_url(page), EMPTY_CELL, gettext("缺少英文版"))
+            for page in missing[:PANEL_ROWS]
+        ]
+        unfinished = self.unfinished_translations()
+        # Only the first missing pages are fetched; the report lists them all.
+        self.total = missing.count() + len(unfinished)
+        return rows + unfinished
+
+    def count(self, items):
+        return self.total
+
+    def unfinished_translations(self):
+        """Rows for English pages with untranslated strings or changes not live, newest first."""
+        translations = list(
             Translation.objects.filter(
                 enabled=True,
                 target_locale__language_code="en",
@@ -192,20 +238,28 @@ class TranslationProgressPanel(EditorialPanel):
             .select_related("source", "target_locale")
             .order_by("-source__last_updated_at")
         )
-        recent = list(translations[: PANEL_ROWS * 4])
-        progress = translation_progress(recent, recent[0].target_locale if recent else None)
-        for translation in recent:
-            translation.progress = progress[translation.source_id]
-        return [t for t in recent if t.progress[0] < t.progress[1]]
-
-    def decorate_rows(self, rows):
+        if not translations:
+            return []
+        progress = translation_progress(translations, translations[0].target_locale)
         pages = {
             page.translation_key: page
             for page in Page.objects.filter(
-                translation_key__in=[t.source.object_id for t in rows],
-                locale__language_code="en",
+                translation_key__in=[t.source.object_id for t in translations],
+                locale=translations[0].target_locale,
             )
         }
-        for translation in rows:
-            translation.page = pages.get(translation.source.object_id)
-        return [translation for translation in rows if translation.page is not None]
+        rows = []
+        for translation in translations:
+            page = pages.get(translation.source.object_id)
+            done, total = progress[translation.source_id]
+            if page is None or (done == total and page.live and not page.has_unpublished_changes):
+                continue
+            rows.append(
+                TranslationRow(
+                    page,
+                    page_edit_url(page),
+                    share(done, total) if total else EMPTY_CELL,
+                    page.status_string,
+                )
+            )
+        return rows

@@ -1,4 +1,5 @@
-"""Who may work on which page: the checks behind the page and snippet hooks.
+"""Who may work on which page: the rules behind the page permissions (pages.py), the
+refusals of the middleware (middleware.py) and the snippet hook.
 
 Group page permissions are granted on the root page (pages do not exist when
 the migration runs); these checks narrow them:
@@ -64,8 +65,8 @@ def page_refusal(user, page, request=None):
     return refusal
 
 
-def create_refusal(user, parent, page_class, request):
-    """Why `user` may not create a `page_class` under `parent`, or None if they may."""
+def add_refusal(user, parent):
+    """Why `user` may not add any page under `parent`, or None if they may add some."""
     role = role_for(user)
     if role.unrestricted:
         return None
@@ -73,10 +74,28 @@ def create_refusal(user, parent, page_class, request):
         return gettext("只有编辑和审核员可以新建页面。")
     if not is_source_locale(parent):
         return gettext("新页面请先用中文创建，英文版本通过翻译生成。")
+    # An index page names no city: its new pages choose theirs in the form.
+    cities = page_cities(parent)
+    return _city_refusal(role, cities) if cities else None
+
+
+def create_refusal(user, parent, page_class, request):
+    """Why `user` may not create a `page_class` under `parent`, or None if they may."""
+    refusal = add_refusal(user, parent)
+    role = role_for(user)
+    if refusal or role.unrestricted:
+        return refusal
     if issubclass(page_class, CityScopedPage):
         # The city is chosen in the form itself.
         return _submitted_refusal(role, page_class, request)
     return _city_refusal(role, page_cities(parent))
+
+
+def sync_refusal(user):
+    """Syncing translations (wagtail-localize) may publish English pages at once: moderators only."""
+    if role_for(user).unrestricted:
+        return None
+    return gettext("同步译文会直接发布英文页面，只有审核员可以同步；请编辑英文页面后提交审核。")
 
 
 def snippet_refusal(user, instance):
@@ -89,8 +108,11 @@ def snippet_refusal(user, instance):
     return None
 
 
-def forbidden(request, reason):
-    """The admin's 403 page, saying why."""
+def forbidden(request, reason, heading=None, status=403):
+    """The admin's 403 page (or another refusal), saying why."""
     return TemplateResponse(
-        request, "core/editorial/forbidden.html", {"reason": reason}, status=403
+        request,
+        "core/editorial/forbidden.html",
+        {"reason": reason, "heading": heading or gettext("没有权限")},
+        status=status,
     )

@@ -133,6 +133,22 @@ class DateWindowMixin:
         return date_window(days)
 
 
+def translate_url(page):
+    """wagtail-localize's "Translate this page", English chosen."""
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    return f"{url}?select_locale=en"
+
+
+class TranslateTitleColumn(TitleColumn):
+    """A Chinese page's title, linked to starting its English for whoever may (translators,
+    moderators), else to the page's editor."""
+
+    def get_link_url(self, instance, parent_context):
+        if parent_context["request"].user.has_perm("wagtail_localize.submit_translation"):
+            return translate_url(instance)
+        return page_edit_url(instance)
+
+
 def pages_missing_english():
     """Chinese pages (not the root) of which no English version exists."""
     english = Page.objects.filter(
@@ -152,7 +168,7 @@ class PagesMissingEnglishReport(EditorialReport):
     menu_order = 2010
     no_results_message = _("每个中文页面都有英文版。")
     columns = [
-        TitleColumn("title", label=_("标题"), get_url=page_edit_url),
+        TranslateTitleColumn("title", label=_("标题")),
         Column("page_type", label=_("页面类型"), accessor="content_type.name"),
         Column("status", label=_("状态"), accessor="status_string"),
         DateColumn("latest_revision_created_at", label=_("最后修改")),

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from .permissions import forbidden, is_source_locale, page_refusal
@@ -87,4 +87,25 @@ def submit_translation_buttons(page, user, view_name=None, next_url=None):
         reverse("editorial:submit_translation", args=[page.id]),
         icon_name="resubmit",
         priority=70,
+    )
+
+
+def english_translation_buttons(page, user, view_name=None, next_url=None):
+    """On a Chinese page a translator may not edit: a link to its English page's editor.
+
+    Translators start an English translation with wagtail-localize's "Translate
+    this page"; once it exists, this is how they come back to it from the
+    Chinese page. Whoever may edit the Chinese page has Wagtail's own locale
+    switch there.
+    """
+    if page.is_root() or not is_source_locale(page) or page_refusal(user, page) is None:
+        return
+    english = page.get_translation_or_none(Locale.objects.get(language_code="en"))
+    if english is None or not english.permissions_for_user(user).can_edit():
+        return
+    yield ListingButton(
+        gettext("翻译英文版"),
+        reverse("wagtailadmin_pages:edit", args=[english.id]),
+        icon_name="wagtail-localize-language",
+        priority=60,
     )

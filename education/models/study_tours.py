@@ -26,6 +26,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from core.choices import City
 from core.editorial.cities import CityScopedPage
+from core.editorial.pages import EditorialPage
 from core.fields import coordinate_fields, image_field, optional_link, source_snippets
 from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
@@ -95,7 +96,7 @@ class StudyBasePageForm(WagtailAdminPageForm):
         formset.form = SessionForm
 
 
-class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
+class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaMixin, Page):
     """A study-tour base, camp or red experience site, with its dated sessions."""
 
     kind = models.CharField(

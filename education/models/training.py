@@ -21,6 +21,7 @@ from core.blocks import ListItemsBlock
 from core.cards import list_block_ids, list_block_values, localized_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage, expand
+from core.editorial.pages import EditorialPage
 from core.fields import ChoiceListField, image_field, source_snippets, summary_field
 from core.localize import localize_snippets
 from core.models import ListingPage
@@ -90,7 +91,9 @@ class TrainingProgrammePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMetaMixin, Page):
+class TrainingProgrammePage(
+    ProgrammeEnquiryRoutesMixin, EditorialPage, CityScopedPage, PageMetaMixin, Page
+):
     """A two-stage programme: Party-spirit tempering in Yan'an, capability improvement in Wuxi."""
 
     summary = summary_field(_("一两句话，显示在卡片、页面顶部和分享预览中。"))

@@ -17,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 from core.editorial.panels import EditorialPanel
 from education.models import Booking, StudySession, TrainingEnquiry
 from tests.builders import days_from_today, make_offerings, submit
+from tests.utils import english_of
 from tourism.models import Flight
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,12 @@ def add_sessions(base, count, pupils_booked):
         )
 
 
+def section(html, panel_id):
+    """The HTML of one dashboard panel."""
+    start = html.index(f'id="{panel_id}')
+    return html[start : html.index("</section>", start)]
+
+
 def dashboard(client, user):
     client.force_login(user)
     response = client.get("/admin/")
@@ -74,8 +81,10 @@ def test_dashboard_shows_expiring_offerings_and_flights(client, moderator, offer
     add_flights(1, days=12)
     html = dashboard(client, moderator)
     assert "30天内到期的合作产品" in html
-    assert "联票10-0" in html and "联票10-1" in html
-    assert "联票60-0" not in html
+    # The untranslated offerings are in the translation panel too: look in their own.
+    offerings = section(html, "editorial-offerings-expiring")
+    assert "联票10-0" in offerings and "联票10-1" in offerings
+    assert "联票60-0" not in offerings
     assert "30天内停飞的航班" in html and "DR6000" in html
 
 
@@ -159,7 +168,8 @@ def test_dashboard_queries_do_not_grow_with_content(
     # The whole dashboard renders, with the figures, for a superuser.
     client.force_login(admin_user)
     html = client.get("/admin/").content.decode()
-    assert "双城红色之旅（待审）" in html and "联票6-26" not in html  # eight rows per panel
+    offerings = section(html, "editorial-offerings-expiring")
+    assert "双城红色之旅（待审）" in html and "联票6-26" not in offerings  # eight rows per panel
 
     report = "/admin/editorial/reports/sessions-nearly-full/"
     client.get(report)
@@ -322,3 +332,30 @@ def test_booking_managers_menu_names_groups_apart_from_their_items(client, rf, b
     assert "培训咨询" in menu
     labels = list(menu) + [label for items in menu.values() for label in items]
     assert len(labels) == len(set(labels))
+
+
+def translation_panel(client, user):
+    return section(dashboard(client, user), "editorial-translations")
+
+
+def test_translation_panel_lists_chinese_pages_without_english(
+    client, translator, demo, route_index
+):
+    orphan = Page(title="只有中文的线路说明", slug="only-chinese-notes", locale=route_index.locale)
+    route_index.add_child(instance=orphan)
+    orphan.save_revision(user=demo.user)
+    panel = translation_panel(client, translator)
+    assert "所有英文译文都已完成" not in panel
+    assert "只有中文的线路说明" in panel
+    assert "缺少英文版" in panel
+    # The link starts the English translation, which a translator may do.
+    assert f"/admin/localize/submit/page/{orphan.pk}/?select_locale=en" in panel
+
+
+def test_translation_panel_lists_english_waiting_for_review(client, translator, routes):
+    english = english_of(routes["wuxi"])
+    assert english.title not in translation_panel(client, translator)
+    client.post(f"/admin/editorial/translations/{english.pk}/submit/")
+    panel = translation_panel(client, translator)
+    assert english.title in panel
+    assert f"/admin/pages/{english.pk}/edit/" in panel

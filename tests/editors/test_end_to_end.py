@@ -1,5 +1,5 @@
 """Done means: a Yan'an editor drafts a route and submits it, a moderator approves it,
-a translator translates it and the English page goes live after approval."""
+a translator starts and translates its English page, which goes live after approval."""
 
 import io
 from urllib.parse import urlencode
@@ -52,14 +52,14 @@ def test_route_from_draft_to_live_english_page(
     assert route.live
     assert client.get(route.url).status_code == 200
 
-    # 3. The moderator sends it for translation: an English draft, not live.
+    # 3. The translator starts the English translation: a draft, not live.
+    client.force_login(translator)
     response = client.post(f"/admin/localize/submit/page/{route.pk}/", {"locales": [english.pk]})
     assert response.status_code == 302
     english_route = route.get_translation(english)
     assert not english_route.live
 
     # 4. The translator translates every string in wagtail-localize's editor.
-    client.force_login(translator)
     translation = Translation.objects.get(
         source__object_id=route.translation_key, target_locale=english
     )

@@ -126,10 +126,12 @@ def test_translated_page_shows_the_submit_button(client, translator, routes):
     )
 
 
-def test_translators_cannot_start_or_sync_translations(client, translator, routes):
-    """Both views can publish English pages at once, bypassing moderation: moderators only."""
+def test_translators_cannot_sync_translations(client, translator, routes):
+    """Syncing may publish English pages at once, bypassing moderation: moderators only.
+
+    Starting a translation is the translators' (tests/editors/test_permissions.py):
+    it makes a draft.
+    """
     client.force_login(translator)
-    route = routes["yanan"]
-    source = TranslationSource.objects.get(object_id=route.translation_key)
-    assert_refused(client.get(f"/admin/localize/submit/page/{route.pk}/"))
+    source = TranslationSource.objects.get(object_id=routes["yanan"].translation_key)
     assert_refused(client.get(f"/admin/localize/update/{source.pk}/"))

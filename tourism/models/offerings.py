@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from core.cards import related_cards
 from core.editorial.cities import CityScopedPage, expand
+from core.editorial.pages import EditorialPage
 from core.fields import image_field, related_pages_field, source_snippets, summary_field
 from core.localize import localize_snippets
 from core.models import ListingPage, image_json_ld
@@ -63,7 +64,7 @@ class JointOfferingPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
+class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     """A product made together by partner groups: a package, ticket bundle, show or event."""
 
     summary = summary_field()

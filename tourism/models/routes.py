@@ -20,6 +20,7 @@ from core.blocks import ListItemsBlock
 from core.cards import localized_cards, related_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage
+from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
     image_field,
@@ -73,7 +74,7 @@ class RoutePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RoutePage(CityScopedPage, PageMetaMixin, Page):
+class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     """A red tourism route: the facts a traveller compares, then the day-by-day plan."""
 
     summary = summary_field()

@@ -1,6 +1,7 @@
 """Red sites and scenic spots, and the index page that lists them."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.cards import related_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage
+from core.editorial.pages import EditorialPage
 from core.fields import (
     coordinate_fields,
     image_field,
@@ -59,7 +61,7 @@ class RedSiteIndexPage(ListingPage):
         return context
 
 
-class RedSitePage(CityScopedPage, PageMetaMixin, Page):
+class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     """A red site or scenic spot: where it is, when it opens, what happened there."""
 
     summary = summary_field()
@@ -164,6 +166,12 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
     class Meta:
         verbose_name = _("红色景点")
         verbose_name_plural = _("红色景点")
+
+    @classmethod
+    def chooser_start_page(cls):
+        """Where a red-site chooser opens (core.chooser): the Chinese index, as stops are chosen
+        in Chinese and the English page shows their English versions."""
+        return RedSiteIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
 
     def get_card_summary(self):
         return self.summary

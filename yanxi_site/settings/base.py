@@ -6,6 +6,7 @@ with nothing but Python: SQLite, a local media folder, console email and a
 local-memory cache.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "wagtail.contrib.sitemaps",
+    # Admin login throttling (below, "Login throttling").
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -72,8 +75,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: says which editorial rule refuses an admin page view.
+    "core.editorial.middleware.EditorialRefusalMiddleware",
+    # Opens the page chooser at a page type's own index rather than the root.
+    "core.chooser.ChooserStartMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "yanxi_site.urls"
@@ -305,3 +314,20 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for
+# one username from one address, that pair is locked out for
+# AXES_COOLOFF_MINUTES. Keyed on the pair, so that someone guessing from one
+# address cannot lock the real user out from theirs. Unlock early with
+# `manage.py axes_reset_username <name>` (or `axes_reset` for everyone).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"

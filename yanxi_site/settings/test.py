@@ -42,6 +42,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # ORM calls made by the test itself are synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# django-axes refuses authenticate() without a request, which tests call; the
+# login throttling tests switch it on (tests/editors/test_login_throttling.py).
+AXES_ENABLED = False
+
 # Serve static files straight from the app and project folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
