@@ -13,6 +13,8 @@ from core.filters import PER_PAGE, paginate
 from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
 
+from .origin import absolute_url
+
 
 class ListingPage(PageMetaMixin, Page):
     """The listing of one page type, once under each home page: intro, filters, cards, pages.
@@ -120,7 +122,7 @@ def stream_page_ids(stream, block_type, key=None):
     return ids
 
 
-def image_json_ld(image, request):
+def image_json_ld(image):
     """Absolute URL of `image` for schema.org `image`.
 
     The same rendition as the Open Graph image (includes/meta.html), so that
@@ -129,4 +131,4 @@ def image_json_ld(image, request):
     if image is None:
         return None
     rendition = image.get_rendition("fill-1200x630|format-jpeg")
-    return request.build_absolute_uri(rendition.url)
+    return absolute_url(rendition.url)

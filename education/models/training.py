@@ -24,6 +24,7 @@ from core.editorial.cities import CityScopedPage, expand
 from core.fields import ChoiceListField, image_field, source_snippets, summary_field
 from core.localize import localize_snippets
 from core.models import ListingPage
+from core.origin import absolute_url, page_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
 from education.training.blocks import (
@@ -375,7 +376,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
             }
         )
         if self.image:
-            data["image"] = request.build_absolute_uri(self.image.file.url)
+            data["image"] = absolute_url(self.image.file.url)
         if self.offered_cohorts:
             first = self.offered_cohorts[0]
             data["startDate"] = first.yanan_start.isoformat()
@@ -403,7 +404,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
                     "endDate": cohort.stage_dates(stage["city"])[1].isoformat(),
                     "location": place,
                     "maximumAttendeeCapacity": cohort.capacity,
-                    "url": self.get_full_url(request)
+                    "url": page_url(self, request)
                     + self.reverse_subpage("enquire")
                     + f"?cohort={cohort.pk}",
                 }

@@ -224,7 +224,7 @@ class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
                 "offers": offer,
             }
         )
-        if image := image_json_ld(self.image, request):
+        if image := image_json_ld(self.image):
             data["image"] = image
         return data
 

@@ -200,7 +200,7 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
                 },
             }
         )
-        if image := image_json_ld(self.image, request):
+        if image := image_json_ld(self.image):
             data["image"] = image
         if self.operator_id:
             data["provider"] = self.operator.get_json_ld()
