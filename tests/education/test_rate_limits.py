@@ -103,3 +103,27 @@ def test_429_page_says_when_to_try_again_in_the_visitors_language(
     assert re.search(retry, html)
     # Everything typed is still in the form.
     assert 'value="无锡市第2中学"' in html and "第二个班级" in html
+
+
+@override_settings(EDUCATION_REQUEST_RATE="5/h", TRUSTED_PROXIES=["127.0.0.1"])
+def test_a_rotating_proxy_header_counts_only_when_the_proxy_sent_it(tours, post):
+    session = make_study_session(tours.base, capacity=400)
+    direct = [
+        post(
+            session,
+            client=Client(REMOTE_ADDR="203.0.113.7", HTTP_X_REAL_IP=f"198.51.100.{n}"),
+            **school(10 + n),
+        )
+        for n in range(7)
+    ]
+    assert [r.status_code for r in direct] == [302] * 5 + [429] * 2
+    # Through the proxy, each header names another school.
+    proxied = [
+        post(
+            session,
+            client=Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=f"198.51.100.{n}"),
+            **school(n),
+        )
+        for n in range(1, 8)
+    ]
+    assert [r.status_code for r in proxied] == [302] * 7
