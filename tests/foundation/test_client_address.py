@@ -7,7 +7,8 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
 from django_ratelimit.core import _get_ip
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.client import client_ip
 
