@@ -10,6 +10,7 @@ Wagtail builds on its own (page.full_url, "view live" links) agrees.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail.models import Site
 
 
 def public_origin():
@@ -46,8 +47,6 @@ def sync_default_site(**_kwargs):
     another port gives Wagtail's own links an http scheme; this site's links
     all come from `absolute_url` and are right whatever the Site says.
     """
-    from wagtail.models import Site
-
     hostname, port = site_address()
     for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
         site.hostname, site.port = hostname, port
