@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Every absolute URL (e-mails printed on the console, sitemap, the admin's
+# links) and the default Site (set by `migrate`) follow the port served.
+PUBLIC_ORIGIN ?= http://127.0.0.1:$(PORT)
+export PUBLIC_ORIGIN
 MANAGE := $(PY) manage.py
 
 .PHONY: run setup test lint format messages clean

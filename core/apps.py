@@ -13,4 +13,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Here, not in wagtail_hooks.py: Wagtail imports the hooks only when
         # first asked for one, and `manage.py createsuperuser` never asks.
+        from django.db.models.signals import post_migrate
+
         from .editorial import signals  # noqa: F401
+        from .origin import sync_default_site
+
+        # After every `migrate` (deploys and `make run` run it), so the Site
+        # follows PUBLIC_ORIGIN with no step of its own.
+        post_migrate.connect(sync_default_site, sender=self)

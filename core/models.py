@@ -18,6 +18,8 @@ from core.filters import PER_PAGE, paginate
 from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
 
+from .origin import absolute_url
+
 
 class ListingPage(EditorialPage, PageMetaMixin, Page):
     """The listing of one page type, once under each home page: intro, filters, cards, pages.
@@ -125,7 +127,7 @@ def stream_page_ids(stream, block_type, key=None):
     return ids
 
 
-def image_json_ld(image, request):
+def image_json_ld(image):
     """Absolute URL of `image` for schema.org `image`.
 
     The same rendition as the Open Graph image (includes/meta.html), so that
@@ -134,7 +136,7 @@ def image_json_ld(image, request):
     if image is None:
         return None
     rendition = image.get_rendition("fill-1200x630|format-jpeg")
-    return request.build_absolute_uri(rendition.url)
+    return absolute_url(rendition.url)
 
 
 class OutgoingEmail(models.Model):

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from .origin import page_url
+
 
 class PageMetaMixin:
     """Mixed into every page type, ahead of `Page`.
@@ -43,13 +45,21 @@ class PageMetaMixin:
     def get_meta_description(self):
         return self.search_description or self.get_card_summary()
 
+    def get_sitemap_urls(self, request=None):
+        # Wagtail's <loc> starts with the Site's host; every URL the site
+        # writes starts with the public origin.
+        return [
+            {**entry, "location": page_url(self, request)}
+            for entry in super().get_sitemap_urls(request)
+        ]
+
     def get_json_ld(self, request):
         """The schema.org description of the page, as a dict."""
         data = {
             "@context": "https://schema.org",
             "@type": "WebPage",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "inLanguage": self.locale.language_code,
         }
         if description := self.get_meta_description():

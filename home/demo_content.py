@@ -10,6 +10,7 @@ from django.apps import apps
 from wagtail.models import Page, Site
 
 from core.demo import Paragraphs, chinese, read
+from core.origin import site_address
 
 from .models import HomePage, SiteSettings
 
@@ -38,11 +39,9 @@ def load(demo):
         demo.log(f"  + 首页: {home.title}")
     settings = data["site"]
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name = (
-        settings["hostname"],
-        settings["port"],
-        settings["site_name"],
-    )
+    # The site answers where it is served (settings.PUBLIC_ORIGIN), so the
+    # links Wagtail builds from the Site agree with the site's own.
+    (site.hostname, site.port), site.site_name = site_address(), settings["site_name"]
     site.root_page = home
     site.save()
     SiteSettings.objects.update_or_create(

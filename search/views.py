@@ -5,20 +5,20 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_ratelimit.decorators import ratelimit
 from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from core.filters import paginate
+from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
 
 from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
@@ -27,8 +27,6 @@ RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
 #: Type-ahead answers are the same for everyone, so they are shared for a while.
 SUGGEST_CACHE_SECONDS = 300
-#: Per visitor: fast typists send a request every few keystrokes at most.
-SUGGEST_RATE = "120/m"
 
 
 def _pages(locale):
@@ -138,12 +136,39 @@ def _promotions(query, locale):
     ]
 
 
+def record_query(query, found):
+    """Count a search for the promotions admin ("popular searches"), if it is worth counting.
+
+    Every distinct query string stays a Query row for good, so a bot or a
+    fuzzer would grow the table without bound (and bury what people search
+    for). Only queries that found something and are short enough to have
+    been typed by a person count; a query seen before always counts, and at
+    most SEARCH_NEW_QUERIES_PER_DAY new ones are added a day.
+    """
+    if not found or len(query) > settings.SEARCH_RECORDED_QUERY_MAX_LENGTH:
+        return
+    recorded = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if recorded is None:
+        new_today = f"search:new-queries:{timezone.localdate().isoformat()}"
+        cache.add(new_today, 0, 60 * 60 * 25)
+        if cache.incr(new_today) > settings.SEARCH_NEW_QUERIES_PER_DAY:
+            return
+        recorded = Query.get(query)
+    recorded.add_hit()
+
+
 @require_safe
 def search(request):
     query, truncated = clean_query(request.GET.get("q", ""))
     context = {"search_query": query, "query_truncated": truncated}
     if not query:
         return render(request, "search/search.html", context)
+    # A search runs several queries over every page; the empty form costs nothing.
+    if seconds := seconds_until_allowed(request, "search", settings.SEARCH_RATE):
+        context["rate_limit_message"] = _("搜索过于频繁。%(retry)s") % {
+            "retry": when_to_retry(seconds)
+        }
+        return retry_after(render(request, "search/search.html", context, status=429), seconds)
 
     locale = Locale.get_active()
     groups = type_groups(site_search(query, locale).facet("content_type_id"))
@@ -157,7 +182,7 @@ def search(request):
     first_page = results.number == 1
     if first_page and not selected:
         # Counted once per search, not once per page of results or filter click.
-        Query.get(query).add_hit()
+        record_query(query, found=bool(groups))
 
     context.update(
         {
@@ -194,20 +219,14 @@ def _suggestions(request, query):
     return suggestions
 
 
-def _suggest_rate(group, request):
-    return SUGGEST_RATE
-
-
 @require_safe
-@ratelimit(key="ip", rate=_suggest_rate, block=False)
 def suggest(request):
     """Type-ahead: up to SUGGESTIONS page titles in the visitor's language, as JSON."""
-    if getattr(request, "limited", False):
+    if seconds := seconds_until_allowed(request, "search.suggest", settings.SUGGEST_RATE):
         response = JsonResponse(
             {"suggestions": [], "status": _("请求过于频繁，请稍后再试。")}, status=429
         )
-        response["Retry-After"] = "60"
-        return response
+        return retry_after(response, seconds)
 
     query, _truncated = clean_query(request.GET.get("q", ""))
     suggestions = _suggestions(request, query) if query else []

@@ -8,10 +8,18 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.origin import absolute_url
+
 register = template.Library()
 
 # json.dumps leaves these as they are; inside <script> they could end it early.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter(name="absolute_url")
+def absolute_url_filter(url):
+    """A path on the public origin (core.origin): canonical, og:url, og:image."""
+    return absolute_url(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -72,7 +80,7 @@ def page_languages(context):
                 "code": code,
                 "name": _language_name(code),
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_url(url),
                 "current": code == current,
                 "live": live,
             }

@@ -199,7 +199,3 @@ class TrainingEnquiry(PublicRequest):
     def get_public_url(self):
         index_page, subpath = self._public_path()
         return index_page.url + subpath
-
-    def get_full_public_url(self):
-        index_page, subpath = self._public_path()
-        return index_page.full_url + subpath

@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Locale
 
+from core.origin import page_url
 from education.public_requests.models import PublicRequest, status_field
 from education.study_tours.choices import (
     CANCELLABLE_STATUSES,
@@ -148,7 +149,7 @@ class StudySession(SeatedOccasion):
             "maximumAttendeeCapacity": self.capacity,
             "remainingAttendeeCapacity": self.seats_left,
             "inLanguage": page.locale.language_code,
-            "url": page.get_full_url(request) + page.reverse_subpage("book", args=[self.pk]),
+            "url": page_url(page, request) + page.reverse_subpage("book", args=[self.pk]),
         }
         if page.age_bands:
             data["educationalLevel"] = [str(AgeBand(band).label) for band in page.age_bands]
@@ -245,7 +246,3 @@ class Booking(PublicRequest):
     def get_public_url(self):
         base = self.localized_base()
         return base.url + base.reverse_subpage("booking", args=[self.signed_token()])
-
-    def get_full_public_url(self):
-        base = self.localized_base()
-        return base.full_url + base.reverse_subpage("booking", args=[self.signed_token()])

@@ -32,6 +32,7 @@ from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage
+from core.origin import absolute_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.sessions import StudySession
 from education.study_tours.blocks import CourseBlock, GalleryImageBlock
@@ -388,7 +389,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
         data = super().get_json_ld(request)
         data["@type"] = ["TouristAttraction", "EducationalOrganization"]
         if self.image:
-            data["image"] = request.build_absolute_uri(self.image.file.url)
+            data["image"] = absolute_url(self.image.file.url)
         if coordinates := self.get_coordinates():
             data["geo"] = geo_json_ld(*coordinates)
         if self.operator:

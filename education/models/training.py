@@ -25,6 +25,7 @@ from core.editorial.pages import EditorialPage
 from core.fields import ChoiceListField, image_field, source_snippets, summary_field
 from core.localize import localize_snippets
 from core.models import ListingPage
+from core.origin import absolute_url, page_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
 from education.training.blocks import (
@@ -378,7 +379,7 @@ class TrainingProgrammePage(
             }
         )
         if self.image:
-            data["image"] = request.build_absolute_uri(self.image.file.url)
+            data["image"] = absolute_url(self.image.file.url)
         if self.offered_cohorts:
             first = self.offered_cohorts[0]
             data["startDate"] = first.yanan_start.isoformat()
@@ -406,7 +407,7 @@ class TrainingProgrammePage(
                     "endDate": cohort.stage_dates(stage["city"])[1].isoformat(),
                     "location": place,
                     "maximumAttendeeCapacity": cohort.capacity,
-                    "url": self.get_full_url(request)
+                    "url": page_url(self, request)
                     + self.reverse_subpage("enquire")
                     + f"?cohort={cohort.pk}",
                 }

@@ -7,21 +7,10 @@ from django.contrib import messages
 from django.db import DatabaseError, IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
-from django_ratelimit.core import is_ratelimited
+
+from core.ratelimit import count_accepted, retry_after, seconds_until_allowed, when_to_retry
 
 logger = logging.getLogger(__name__)
-
-
-def request_rate(_group, _request):
-    """Accepted public requests per IP: a school sends a few, a bot many."""
-    return getattr(settings, "EDUCATION_REQUEST_RATE", "5/h")
-
-
-def is_over_rate_limit(request, group):
-    """Count this submission against the sender's IP and say if it is one too many."""
-    return is_ratelimited(
-        request, group=group, key="ip", rate=request_rate, method="POST", increment=True
-    )
 
 
 class RequestRefused(Exception):
@@ -89,8 +78,8 @@ class PublicRequestHandler:
             return self.render(form, status=200 if not form.is_bound else 400)
         if existing := self.replay(form):
             return redirect(existing.get_public_url())
-        if is_over_rate_limit(self.request, self.rate_limit_group):
-            return self.render(form, status=429, rate_limited=True)
+        if refusal := self.over_limit(form):
+            return self.refuse_over_limit(form, *refusal)
         if form.is_spam():
             return self.render(form, status=400, rejected=True)
         try:
@@ -105,9 +94,58 @@ class PublicRequestHandler:
             return self.apologise(form)
         except DatabaseError:
             return self.apologise(form)
+        for group, rate, key, _reason in self.limits(form):
+            count_accepted(self.request, group, rate, key)
         self.notify(obj)
         messages.success(self.request, self.submitted_message)
         return redirect(obj.get_public_url())
+
+    def limits(self, form):
+        """(counter, rate, key, why) of each limit on accepted requests.
+
+        Only requests actually created count (`handle`), so a school that
+        retries a full session, mistypes or meets a refusal is never locked
+        out; schools behind one NAT share the generous per-address limit,
+        and the per-contact one keeps anybody's phone and inbox from being
+        flooded with acknowledgements through this form.
+        """
+        group, data = self.rate_limit_group, form.cleaned_data
+        yield (
+            group,
+            settings.EDUCATION_REQUEST_RATE,
+            None,
+            gettext("抱歉，从您所在网络提交的申请已达上限。"),
+        )
+        contact_reason = gettext("抱歉，使用此电话号码或电子邮箱提交的申请已达上限。")
+        # The phone is already in one spelling (PublicRequestForm's PhoneField).
+        for field, key in (("phone", data.get("phone")), ("email", data.get("email"))):
+            if key:
+                yield (
+                    f"{group}:{field}",
+                    settings.EDUCATION_CONTACT_RATE,
+                    key.lower(),
+                    contact_reason,
+                )
+
+    def over_limit(self, form):
+        """(why, seconds to wait) of the limit this request would exceed longest, or None."""
+        waits = [
+            (seconds, reason)
+            for group, rate, key, reason in self.limits(form)
+            if (seconds := seconds_until_allowed(self.request, group, rate, key, count=False))
+        ]
+        if waits:
+            seconds, reason = max(waits, key=lambda wait: wait[0])
+            return reason, seconds
+        return None
+
+    def refuse_over_limit(self, form, reason, seconds):
+        message = gettext("%(reason)s您填写的内容都还在。%(retry)s") % {
+            "reason": reason,
+            "retry": when_to_retry(seconds),
+        }
+        response = self.render(form, status=429, rate_limited=True, rate_limit_message=message)
+        return retry_after(response, seconds)
 
     def apologise(self, form):
         logger.exception("A public request could not be saved")

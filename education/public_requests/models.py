@@ -9,6 +9,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.origin import absolute_url
+
 # Read out on the phone and typed from a printout: no 0/O, 1/I/L, or U/V.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 
@@ -45,7 +47,8 @@ class PublicRequest(models.Model):
     """Fields and behaviour common to every request sent from a public form.
 
     Subclasses set `reference_prefix` and `signing_salt`, add their own
-    fields (and a `status`), and implement `get_public_url()`.
+    fields (and a `status`), and implement `get_public_url()`, the signed
+    link's path; e-mails carry `get_full_public_url()`.
     """
 
     reference_prefix = "RQ"
@@ -139,6 +142,9 @@ class PublicRequest(models.Model):
         """
         signed = self._signer().sign(self.reference)
         return signing.b64_encode(signed.encode()).decode()
+
+    def get_full_public_url(self):
+        return absolute_url(self.get_public_url())
 
     @classmethod
     def get_by_token(cls, token, queryset=None):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from core.mail import queue_email
+from core.origin import absolute_url
 from education.models.sessions import Booking
 from education.public_requests.notifications import staff_recipients
 from education.study_tours.choices import BookingStatus
@@ -24,8 +25,7 @@ def booking_context(booking):
         "session": booking.session,
         "course_title": booking.session.course_title(base),
         "public_url": booking.get_full_public_url(),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("education_bookings:inspect", args=[booking.pk]),
+        "admin_url": absolute_url(reverse("education_bookings:inspect", args=[booking.pk])),
         "cancel_cutoff": booking.cancel_cutoff(),
     }
 

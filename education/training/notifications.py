@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from core.mail import queue_email
+from core.origin import absolute_url
 from education.public_requests.notifications import staff_recipients
 
 
@@ -13,8 +14,9 @@ def enquiry_context(enquiry):
         "programme": enquiry.localized_programme(),
         "cohort": enquiry.cohort,
         "public_url": enquiry.get_full_public_url(),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("education_training_enquiries:inspect", args=[enquiry.pk]),
+        "admin_url": absolute_url(
+            reverse("education_training_enquiries:inspect", args=[enquiry.pk])
+        ),
     }
 
 

@@ -13,7 +13,7 @@ BASE_DIR = settings.BASE_DIR
 def run_manage(*args, **env):
     # The test settings allow async-unsafe ORM calls for Playwright; a
     # production process must not inherit that.
-    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "PUBLIC_ORIGIN", "DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(DJANGO_SETTINGS_MODULE="yanxi_site.settings.production", **env)
     return subprocess.run(
@@ -46,9 +46,41 @@ def test_production_passes_the_deploy_check_without_warnings():
         "WARNING",
         SECRET_KEY="k3y-" + "x" * 60,
         ALLOWED_HOSTS="redtrails.example.cn",
+        PUBLIC_ORIGIN="https://redtrails.example.cn",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+CONFIGURED = {"SECRET_KEY": "k3y-" + "x" * 60, "ALLOWED_HOSTS": "redtrails.example.cn"}
+
+
+def test_production_refuses_to_start_without_the_public_origin():
+    result = run_manage("check", **CONFIGURED)
+    assert result.returncode != 0
+    assert "PUBLIC_ORIGIN (e.g. https://redtrails.example.cn) must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "origin", ["redtrails.example.cn", "https://redtrails.example.cn/zh-hans/"]
+)
+def test_production_refuses_a_public_origin_that_is_not_one(origin):
+    result = run_manage("check", PUBLIC_ORIGIN=origin, **CONFIGURED)
+    assert result.returncode != 0
+    assert "PUBLIC_ORIGIN must look like https://example.cn" in result.stderr
+
+
+def test_the_public_origin_gives_the_admins_links_their_base():
+    """Password-reset and moderation e-mails link with WAGTAILADMIN_BASE_URL."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
+        PUBLIC_ORIGIN="https://redtrails.example.cn/",
+        **CONFIGURED,
+    )
+    assert result.stdout.strip() == "https://redtrails.example.cn", result.stderr
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a Redis server: set REDIS_URL")

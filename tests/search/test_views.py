@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -238,8 +239,8 @@ def test_suggestions_are_short_and_cacheable(client, site_pages):
     assert len(captured) == 0  # answered from the cache
 
 
-def test_suggestions_are_rate_limited(client, site_pages, monkeypatch):
-    monkeypatch.setattr("search.views.SUGGEST_RATE", "5/m")
+@override_settings(SUGGEST_RATE="5/m")
+def test_suggestions_are_rate_limited(client, site_pages):
     url = search_url(name="search_suggest")
     statuses = {client.get(url, {"q": f"延{i}"}).status_code for i in range(8)}
     assert statuses == {200, 429}

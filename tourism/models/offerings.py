@@ -225,7 +225,7 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "offers": offer,
             }
         )
-        if image := image_json_ld(self.image, request):
+        if image := image_json_ld(self.image):
             data["image"] = image
         return data
 

@@ -32,6 +32,7 @@ from core.geo import geo_json_ld
 from core.localize import localize_snippets
 from core.maps import MapPoint, render_svg_map
 from core.models import ListingPage, image_json_ld, stream_page_ids
+from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import ROUTE_CHOOSER, ItineraryBlock
@@ -321,7 +322,7 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                     "item": {
                         "@type": "TouristAttraction",
                         "name": site.title,
-                        "url": site.get_full_url(request),
+                        "url": page_url(site, request),
                         "geo": geo_json_ld(site.latitude, site.longitude),
                     },
                 }
@@ -347,7 +348,7 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "priceCurrency": "CNY",
                 "url": data["url"],
             }
-        if image := image_json_ld(self.hero_image, request):
+        if image := image_json_ld(self.hero_image):
             data["image"] = image
         return data
 

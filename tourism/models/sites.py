@@ -208,7 +208,7 @@ class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 },
             }
         )
-        if image := image_json_ld(self.image, request):
+        if image := image_json_ld(self.image):
             data["image"] = image
         if self.operator_id:
             data["provider"] = self.operator.get_json_ld()

@@ -7,9 +7,12 @@ local-memory cache.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -23,6 +26,23 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+
+def public_origin(value):
+    """`value` checked to be a bare origin (scheme://host[:port]), without the trailing slash."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ImproperlyConfigured(
+            f"PUBLIC_ORIGIN must look like https://example.cn or http://127.0.0.1:8000, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The one origin every absolute URL the site writes starts with: e-mails, the
+# sitemap, canonical and Open Graph URLs, JSON-LD, hreflang, Wagtail's admin
+# links (core.origin), and the default Site's hostname and port after each
+# `migrate`. `make run` sets it to the port it serves; production requires it.
+PUBLIC_ORIGIN = public_origin(env("PUBLIC_ORIGIN", default="http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     "core",
@@ -170,6 +190,36 @@ NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=5)
 NOTIFICATION_RETRY_DELAY = env.int("NOTIFICATION_RETRY_DELAY", default=60)
 # Schools are reminded of a confirmed session this many days before it.
 SESSION_REMINDER_DAYS = env.int("SESSION_REMINDER_DAYS", default=3)
+# Client addresses (core.client): a proxy header is believed only from these
+# proxies (addresses or networks), and then the client is the PROXY_COUNT-th
+# address from the right of CLIENT_IP_HEADER. Empty: REMOTE_ADDR, as in development.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="HTTP_X_REAL_IP")
+try:
+    for proxy in TRUSTED_PROXIES:
+        ipaddress.ip_network(proxy, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from None
+if PROXY_COUNT < 1:
+    raise ImproperlyConfigured("PROXY_COUNT counts the proxies in front of the site: 1 or more.")
+# django-ratelimit's key="ip" asks core.client too, so every limit counts the same address.
+RATELIMIT_IP_META_KEY = "core.client.client_ip"
+
+# Rate limits (django-ratelimit's "count/period", period s, m, h or d).
+# Bookings and enquiries: only accepted ones count, per address (schools
+# behind one NAT share it, so it is generous) and per phone and per e-mail
+# (each sends an acknowledgement there, so nobody's inbox can be flooded).
+EDUCATION_REQUEST_RATE = env("EDUCATION_REQUEST_RATE", default="30/h")
+EDUCATION_CONTACT_RATE = env("EDUCATION_CONTACT_RATE", default="10/d")
+# Searches per address (each runs several queries), type-ahead requests per
+# address (fast typists send one every few keystrokes at most).
+SEARCH_RATE = env("SEARCH_RATE", default="30/m")
+SUGGEST_RATE = env("SUGGEST_RATE", default="120/m")
+# Searches the promotions admin lists (search.views.record_query): new
+# queries recorded per day, and the longest recorded.
+SEARCH_NEW_QUERIES_PER_DAY = env.int("SEARCH_NEW_QUERIES_PER_DAY", default=200)
+SEARCH_RECORDED_QUERY_MAX_LENGTH = env.int("SEARCH_RECORDED_QUERY_MAX_LENGTH", default=30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -229,7 +279,7 @@ if AWS_STORAGE_BUCKET_NAME:
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "延安—无锡红色足迹"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_ORIGIN
 # The database backend, taught to find Chinese words (search/README.md). A site
 # that outgrows it switches to Elasticsearch/OpenSearch here.
 WAGTAILSEARCH_BACKENDS = {
@@ -330,4 +380,4 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client.client_ip"

@@ -1,7 +1,8 @@
 """Production: behind a TLS-terminating proxy, several gunicorn workers.
 
-Refuses to start without SECRET_KEY and ALLOWED_HOSTS: a site that silently
-ran with a default key or accepted any Host header would be worse than none.
+Refuses to start without SECRET_KEY, ALLOWED_HOSTS and PUBLIC_ORIGIN: a site
+that silently ran with a default key, accepted any Host header or mailed links
+to 127.0.0.1 would be worse than none.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,6 +16,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment in production.")
+if not env("PUBLIC_ORIGIN", default=""):
+    raise ImproperlyConfigured(
+        "PUBLIC_ORIGIN (e.g. https://redtrails.example.cn) must be set in the environment "
+        "in production: every link in e-mails, the sitemap and the admin starts with it."
+    )
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -37,8 +43,9 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 # Rate limits count per visitor: behind the proxy REMOTE_ADDR is the proxy's
-# own address, so read the client's from the header the proxy sets
-# (nginx: proxy_set_header X-Real-IP $remote_addr).
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="HTTP_X_REAL_IP")
+# own address, so the client's is read from the header the proxy sets
+# (nginx: proxy_set_header X-Real-IP $remote_addr), but only on requests from
+# the proxy, which reaches gunicorn on the loopback (core.client).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")  # noqa: F405

@@ -8,6 +8,8 @@ from .base import env
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The host and port of the default Site that Wagtail's migrations make.
+PUBLIC_ORIGIN = WAGTAILADMIN_BASE_URL = "http://localhost"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # E-mails are sent at once, so a test reads them in mail.outbox; the tests of the
