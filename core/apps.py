@@ -13,4 +13,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Here, not in wagtail_hooks.py: Wagtail imports the hooks only when
         # first asked for one, and `manage.py createsuperuser` never asks.
+        from . import cache  # noqa: F401  (connects the page cache's invalidation)
         from .editorial import signals  # noqa: F401
