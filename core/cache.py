@@ -79,6 +79,37 @@ def content_changed(pages=()):
     transaction.on_commit(committed)
 
 
+def remember(name, make):
+    """`make()`, computed once per content generation and shared by every worker.
+
+    For what every page repeats (menus, language links, site settings): the
+    next content change makes a new generation, so nothing here is ever stale.
+    """
+    key = f"pagecache:memo:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, getattr(settings, "PAGE_CACHE_SECONDS", 0) or 600)
+    return value
+
+
+class CachedSetting:
+    """Mix into a BaseSiteSetting: visitors' pages read it from the cache, not the database."""
+
+    @classmethod
+    def for_request(cls, request):
+        attr = cls.get_cache_attr_name()
+        if not hasattr(request, attr):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = remember(f"setting:{cls._meta.label}:{site.pk}", lambda: cls.for_site(site))
+            # As Wagtail's own for_request does: page links in settings use the request.
+            instance._request = request
+            setattr(request, attr, instance)
+        return getattr(request, attr)
+
+
 def _shows_on_public_pages(model):
     """Models whose rows public pages show, or whose rows decide who sees a page."""
     shared = (
@@ -94,10 +125,18 @@ def _shows_on_public_pages(model):
 
 
 @receiver(post_save)
-def _row_saved(sender, raw=False, **kwargs):
-    # Page rows are saved for every draft too: a page counts when it is
-    # published, unpublished, moved or deleted, never on a mere save.
-    if not raw and not issubclass(sender, Page) and _shows_on_public_pages(sender):
+def _row_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    if issubclass(sender, Page):
+        # A live page's row changes when it is created live, published, or
+        # given a draft (the row records it has one). Draft saves empty the
+        # cache needlessly, but cheaply: one re-render per page visited, and
+        # no way of changing a live page's row (a script, a bulk import, a
+        # translation alias) is missed.
+        if instance.live:
+            content_changed()
+    elif _shows_on_public_pages(sender):
         content_changed()
 
 
@@ -123,23 +162,28 @@ def _cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
-def _is_public_page_request(request):
-    """An anonymous visitor's GET/HEAD of a language-prefixed URL (pages, search).
+def _is_page_request(request):
+    """A GET/HEAD of a language-prefixed URL (pages, search).
 
-    Admin, previews, documents and the sitemap have no language prefix. A
-    visitor with a flash message waiting, or who has entered a private page's
-    password, sees something of their own.
+    Admin, previews, documents and the sitemap have no language prefix.
     """
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if translation.get_language_from_path(request.path_info) is None:
-        return False
+    return (
+        request.method in ("GET", "HEAD")
+        and translation.get_language_from_path(request.path_info) is not None
+    )
+
+
+def _is_anonymous_and_stateless(request):
+    """A visitor with nothing of their own to see.
+
+    Not a signed-in user; not a visitor who has entered a private page's
+    password, nor one with a flash message waiting.
+    """
     if request.user.is_authenticated:
         return False
     if PageViewRestriction.passed_view_restrictions_session_key in request.session:
         return False
-    messages = getattr(request, "_messages", None)
-    return not messages
+    return not getattr(request, "_messages", None)
 
 
 def _key(request):
@@ -169,6 +213,11 @@ def _declines_caching(response):
     return any(word in directives for word in ("private", "no-store", "no-cache"))
 
 
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 class PageCacheMiddleware:
     """Serve anonymous visitors' pages from the shared cache; mark what a CDN may keep.
 
@@ -182,11 +231,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = _cache_seconds()
-        if not seconds or not _is_public_page_request(request):
-            response = self.get_response(request)
-            if not response.has_header("Cache-Control"):
-                patch_cache_control(response, private=True, no_store=True)
-            return response
+        if not seconds or not _is_page_request(request):
+            return self.get_response(request)
+        if not _is_anonymous_and_stateless(request):
+            return _private(self.get_response(request))
 
         key = _key(request)
         current = cache.get_many([GENERATION_KEY, key])
@@ -202,7 +250,7 @@ class PageCacheMiddleware:
                 cache.set(key, self._record(response, made_in), seconds)
         elif _is_personal(request, response) or not response.has_header("Cache-Control"):
             # Personal pages, error pages: neither a CDN nor the browser keeps them.
-            patch_cache_control(response, private=True, no_store=True)
+            _private(response)
         return response
 
     def _can_store(self, request, response):

@@ -295,3 +295,32 @@ def test_a_booking_purges_its_base_page_from_the_cdn(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(book_url(site.base, site.session), booking_data())
     assert f"localhost{site.base.url}" in purge_proxy
+
+
+# What every page repeats (header menu, language links, site settings) is read
+# once per content generation, even with the page cache off.
+
+
+def queries_of(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def test_menu_language_links_and_settings_are_read_once_per_generation(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    sql = queries_of(client, site.twin_route.url)
+    assert not [query for query in sql if "home_sitesettings" in query]
+    for n in range(6):
+        site.home.add_child(instance=Page(title=f"菜单{n}", slug=f"menu-{n}", show_in_menus=True))
+    assert "菜单5" in client.get(site.twin_route.url).content.decode()
+    assert len(queries_of(client, site.twin_route.url)) == len(sql)
+
+
+def test_a_renamed_menu_page_shows_in_every_header_at_once(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "红色线路" in client.get(site.baota.url).content.decode()
+    site.route_index.title = "精品线路"
+    site.route_index.save_revision(user=site.demo.user).publish(user=site.demo.user)
+    assert "精品线路" in client.get(site.baota.url).content.decode()
