@@ -2,7 +2,7 @@
 
 The floor is the cheapest page Django can serve through the site's middleware:
 a fixed 30 KB page, no template, no query. Mounted only by
-benchmarks.pages_settings, never by the site.
+benchmarks.settings_pages, never by the site.
 """
 
 from django.http import HttpResponse

@@ -53,7 +53,7 @@ def environment(port, cache_seconds):
     env.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'bench-pages.sqlite3'}")
     origin = f"http://127.0.0.1:{port}"
     env.update(
-        DJANGO_SETTINGS_MODULE="benchmarks.pages_settings",
+        DJANGO_SETTINGS_MODULE="benchmarks.settings_pages",
         SECRET_KEY="benchmark-only-secret-key-not-for-production-0123456789",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         PUBLIC_ORIGIN=origin,
