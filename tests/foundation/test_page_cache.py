@@ -83,6 +83,16 @@ def test_a_change_no_signal_reports_does_not_show_until_the_cache_is_emptied(cli
     assert "悄悄改过的标题" not in visit(client, url)[1]
 
 
+def test_head_is_answered_from_the_page_a_get_stored(client, site):
+    url = site.twin_route.url
+    visit(client, url)
+    RoutePage.objects.filter(pk=site.twin_route.pk).update(title="悄悄改过的标题")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.head(url)
+    assert response.status_code == 200
+    assert len(queries) == 0
+
+
 def test_cacheable_pages_tell_a_cdn_it_may_keep_them(client, site):
     response, _html = visit(client, site.twin_route.url)
     directives = {d.strip() for d in response["Cache-Control"].split(",")}
