@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
         # first asked for one, and `manage.py createsuperuser` never asks.
         from django.db.models.signals import post_migrate
 
+        from . import cache  # noqa: F401  (connects the page cache's invalidation)
         from .editorial import signals  # noqa: F401
         from .origin import sync_default_site
 

@@ -9,3 +9,8 @@ class EducationConfig(AppConfig):
         "education.study_tours.demo.load",
         "education.training.demo.load",
     ]
+
+    def ready(self):
+        from education import signals
+
+        signals.connect()

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.cache import CachedSetting
 from core.cards import list_block_ids, localized_cards
 from core.editorial.pages import EditorialPage
 from core.fields import image_field, optional_link
@@ -140,7 +141,7 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSetting, BaseSiteSetting):
     """Contact details, filing numbers and share defaults shown on every page.
 
     wagtail-localize translates pages and snippets but not settings, so each

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.cache import remember
 from core.origin import absolute_url
 
 register = template.Library()
@@ -39,8 +40,36 @@ def _site_home(request):
     return site.root_page if site else None
 
 
-def _language_name(code):
-    return dict(settings.LANGUAGES)[code]
+def _live_urls(page, request):
+    """{language code: URL} of the live translations of `page`, the page included."""
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def _site_chrome(request):
+    """What every page of a site repeats, per language: home URLs and the main menu.
+
+    Kept once per content generation (core.cache.remember), so a page costs
+    no query for its header.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"homes": {}, "menus": {}}
+
+    def make():
+        home = site.root_page
+        homes = _live_urls(home, request)
+        menus = {}
+        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
+            menus[translation.locale.language_code] = [
+                (menu_page.title, menu_page.get_url(request), menu_page.path)
+                for menu_page in translation.get_children().live().public().in_menu()
+            ]
+        return {"homes": homes, "menus": menus}
+
+    return remember(f"chrome:{site.pk}", make)
 
 
 @register.simple_tag(takes_context=True)
@@ -54,31 +83,28 @@ def page_languages(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    codes = [code for code, _name in settings.LANGUAGES]
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    homes = {}
-    home = _site_home(request)
-    if home is not None:
-        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[translation.locale.language_code] = translation
+        site = Site.find_for_request(request)
+        translations = remember(
+            f"languages:{site.pk if site else ''}:{page.pk}", lambda: _live_urls(page, request)
+        )
+    homes = _site_chrome(request)["homes"]
 
     entries = []
-    for code in codes:
+    for code, name in settings.LANGUAGES:
         if code in translations:
-            url, live = translations[code].get_url(request), True
+            url, live = translations[code], True
         elif not isinstance(page, Page) and _is_routed_view(request):
             url, live = translate_url(request.get_full_path(), code), True
         elif code in homes:
-            url, live = homes[code].get_url(request), False
+            url, live = homes[code], False
         else:
             url, live = f"/{code}/", False
         entries.append(
             {
                 "code": code,
-                "name": _language_name(code),
+                "name": name,
                 "url": url,
                 "absolute_url": absolute_url(url),
                 "current": code == current,
@@ -102,20 +128,23 @@ def site_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_home_url(context):
+    """The URL of the home page in the active language (or the default one)."""
+    homes = _site_chrome(context["request"])["homes"]
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE) or "/"
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Header navigation in the active language: (page, is_current) pairs.
+    """Header navigation in the active language: (title, url, is_current) triples.
 
     A menu entry is current on its own page and on every page below it.
     """
-    home = site_home(context)
-    if home is None:
-        return []
+    menus = _site_chrome(context["request"])["menus"]
+    entries = menus.get(get_language()) or menus.get(settings.LANGUAGE_CODE) or []
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    return [
-        (menu_page, current_path.startswith(menu_page.path))
-        for menu_page in home.get_children().live().public().in_menu()
-    ]
+    return [(title, url, current_path.startswith(path)) for title, url, path in entries]
 
 
 @register.filter

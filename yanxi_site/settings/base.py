@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "core.editorial.middleware.EditorialRefusalMiddleware",
     # Opens the page chooser at a page type's own index rather than the root.
     "core.chooser.ChooserStartMiddleware",
+    # Below what tells who is asking, above what adds headers every page carries.
+    "core.cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
@@ -161,6 +164,26 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "yanxi",
+        }
+    }
+
+# Full-page cache of anonymous visitors' pages (core/cache.py), emptied on any
+# content change; 0 turns it off. Several workers share it only through Redis:
+# with the local-memory cache each worker keeps its own copy, which another
+# worker's edit cannot empty until PAGE_CACHE_SECONDS have passed.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a CDN in front may keep a page (s-maxage). A published, unpublished
+# or moved page is purged at once (below); a snippet, setting or image edit
+# shows on the CDN's copies within this time.
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# The CDN or caching proxy to purge, if any: an HTTP proxy that understands
+# PURGE (Varnish, nginx with ngx_cache_purge), e.g. http://127.0.0.1:6081.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
 
