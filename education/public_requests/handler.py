@@ -23,16 +23,20 @@ def is_over_rate_limit(request, group):
 
 
 class RequestRefused(Exception):
-    """Raised by `PublicRequestHandler.create` when the request cannot be accepted.
+    """The request cannot be accepted; raised by `PublicRequestHandler.create` and `submit`.
 
-    `field` names the form field the message belongs to (None: the whole form);
-    other keyword arguments go to the template context.
+    `field` names the form field the message belongs to (None: the whole form),
+    `status` is the HTTP status that says why. A form page shows the message
+    among the form's errors unless `in_form` is false (its template words that
+    refusal itself); other keyword arguments go to the template context.
     """
 
-    def __init__(self, message, field=None, **context):
+    def __init__(self, message, field=None, status=409, in_form=True, **context):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.status = status
+        self.in_form = in_form
         self.context = context
 
 
@@ -81,36 +85,59 @@ class PublicRequestHandler:
         key = form.cleaned_data["idempotency_key"]
         return self.model._default_manager.filter(idempotency_key=key).first()
 
+    def submit(self, form):
+        """Accept a valid form: return `(request, created)` or raise RequestRefused.
+
+        The one path of every front end (the HTML form, the API): a replayed
+        idempotency key gives back the request it created, without counting
+        against the rate limit or sending the e-mails again.
+        """
+        if existing := self.replay(form):
+            return existing, False
+        if is_over_rate_limit(self.request, self.rate_limit_group):
+            raise RequestRefused(
+                gettext("您所在的网络在一小时内提交的申请已达上限，请稍后再提交，或直接致电我们。"),
+                status=429,
+                in_form=False,
+                rate_limited=True,
+            )
+        if form.is_spam():
+            raise RequestRefused(
+                gettext("无法接受此次提交。如果您是人工填写，请致电我们。"),
+                status=400,
+                in_form=False,
+                rejected=True,
+            )
+        try:
+            obj = self.create(form)
+        except IntegrityError:
+            # Two clicks raced past `replay`; the unique key kept one request.
+            if existing := self.replay(form):
+                return existing, False
+            raise self.apology() from None
+        except DatabaseError:
+            raise self.apology() from None
+        self.notify(obj)
+        return obj, True
+
+    def apology(self):
+        logger.exception("A public request could not be saved")
+        return RequestRefused(
+            gettext("抱歉，系统暂时无法保存您的申请，您填写的内容都还在，请稍后再提交一次。"),
+            status=503,
+            apology=True,
+        )
+
     def handle(self):
         form = self.get_form()
         if self.request.method != "POST" or not form.is_valid():
             return self.render(form, status=200 if not form.is_bound else 400)
-        if existing := self.replay(form):
-            return redirect(existing.get_public_url())
-        if is_over_rate_limit(self.request, self.rate_limit_group):
-            return self.render(form, status=429, rate_limited=True)
-        if form.is_spam():
-            return self.render(form, status=400, rejected=True)
         try:
-            obj = self.create(form)
+            obj, created = self.submit(form)
         except RequestRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
-            return self.render(form, status=409, **refusal.context)
-        except IntegrityError:
-            # Two clicks raced past `replay`; the unique key kept one request.
-            if existing := self.replay(form):
-                return redirect(existing.get_public_url())
-            return self.apologise(form)
-        except DatabaseError:
-            return self.apologise(form)
-        self.notify(obj)
-        messages.success(self.request, self.submitted_message)
+            if refusal.in_form:
+                form.add_error(refusal.field, refusal.message)
+            return self.render(form, status=refusal.status, **refusal.context)
+        if created:
+            messages.success(self.request, self.submitted_message)
         return redirect(obj.get_public_url())
-
-    def apologise(self, form):
-        logger.exception("A public request could not be saved")
-        form.add_error(
-            None,
-            gettext("抱歉，系统暂时无法保存您的申请，您填写的内容都还在，请稍后再提交一次。"),
-        )
-        return self.render(form, status=503, apology=True)
