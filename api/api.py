@@ -3,15 +3,16 @@
 Wagtail 8's `wagtail.api.v3` is a generic, token-authenticated page API
 (raw page fields, create and edit). Partners need something else: a stable,
 public contract of what the listing pages show (their filters, renditions,
-seats left) and the two public requests, so this API is its own NinjaAPI,
-built from v3's parts that fit: RFC 7807 problem details
-(`register_exception_handlers`) and the docs gate.
+seats left) and the two public requests, so this API is its own NinjaAPI
+with its own routers, and takes from v3 what fits: its RFC 7807 problem
+details (`register_exception_handlers`, `ProblemDetail`). v3's paginator
+does not: a page of results is prepared in bulk (cards, localised
+snippets) by the listing page before it is serialised.
 """
 
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
@@ -42,7 +43,7 @@ def docs_enabled(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not settings.API_DOCS_ENABLED and request.resolver_match.url_name == "openapi-view":
-            raise Http404
+            return problem(404, gettext("没有这个页面。"))
         return view(request, *args, **kwargs)
 
     return wrapper

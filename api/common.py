@@ -300,10 +300,13 @@ def form_body(name, form_class, drop=()):
         kind = _body_type(field)
         description = " ".join(str(text) for text in (field.label, field.help_text) if text)
         extra = {"max_length": field.max_length} if getattr(field, "max_length", None) else {}
-        if field.required and not isinstance(field, forms.BooleanField):
-            fields[field_name] = (kind, Field(..., description=description, **extra))
-        elif isinstance(field, forms.BooleanField):
+        if isinstance(field, forms.BooleanField):
             fields[field_name] = (bool, Field(False, description=description))
+        elif field.initial is not None and not callable(field.initial):
+            # A model default the form's select shows preselected (meals, arrival).
+            fields[field_name] = (kind, Field(field.initial, description=description, **extra))
+        elif field.required:
+            fields[field_name] = (kind, Field(..., description=description, **extra))
         else:
             fields[field_name] = (kind | None, Field(None, description=description, **extra))
     return create_model(name, __base__=Schema, **fields)
