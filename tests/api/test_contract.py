@@ -9,7 +9,9 @@ import random
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -39,6 +41,20 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
+
+
+@pytest.fixture
+def _connection_kept_open():
+    """Keep the test's database connection across each call, as Django's test client does.
+
+    Schemathesis calls the WSGI application directly, and a finished request
+    closes "old" connections: the test's own, with its transaction inside.
+    """
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def with_real_ids(case):
@@ -82,6 +98,6 @@ def test_the_document_lists_every_endpoint():
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_answer_is_as_documented(case, demo_site):
+def test_every_answer_is_as_documented(case, demo_site, _connection_kept_open):
     with_real_ids(case)
     case.call_and_validate(checks=CHECKS)

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from education.models import Booking, TrainingEnquiry
 from education.study_tours.choices import BookingStatus
@@ -92,7 +93,8 @@ def test_study_bases_filter_by_age_band(client, tours):
 
 def test_a_booking_answers_with_its_reference_and_signed_link(client, tours):
     session = make_study_session(tours.base, capacity=40)
-    response = book(client, tours.base, session)
+    # A mini-program has no CSRF cookie to send.
+    response = book(Client(enforce_csrf_checks=True), tours.base, session)
     assert response.status_code == 201, response.content
     data = response.json()
     booking = Booking.objects.get(reference=data["reference"])
