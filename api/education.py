@@ -10,7 +10,7 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils.translation import gettext
-from ninja import Body, Header, Query, Router
+from ninja import Body, Header, Query, Router, Status
 from pydantic import Field
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.rich_text import expand_db_html
@@ -172,11 +172,14 @@ def submit(request, handler_class, form, page_context=None):
     except RequestRefused as refusal:
         errors = [{"loc": [refusal.field], "msg": refusal.message}] if refusal.field else None
         return problem(refusal.status, refusal.message, errors)
-    return (201 if created else 200), {
-        "reference": obj.reference,
-        "status": choice(obj.status, obj.get_status_display()),
-        "url": obj.get_full_public_url(),
-    }
+    return Status(
+        201 if created else 200,
+        {
+            "reference": obj.reference,
+            "status": choice(obj.status, obj.get_status_display()),
+            "url": obj.get_full_public_url(),
+        },
+    )
 
 
 @router.post(

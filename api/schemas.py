@@ -5,12 +5,20 @@ read back, and no staff e-mail address leaves the site.
 """
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 LocaleCode = Literal["zh-hans", "en"]
+#: A wall-clock time in Beijing (HH:MM:SS). Not OpenAPI's `time` format, which
+#: is RFC 3339's and requires an offset that a timetable does not have.
+LocalTime = Annotated[
+    datetime.time,
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-2]\d:[0-5]\d:[0-5]\d$", "example": "09:30:00"}
+    ),
+]
 
 
 class Rendition(Schema):
@@ -59,8 +67,8 @@ class Flight(Schema):
     destination_name: str
     days_of_week: list[str] = Field(description="ISO weekday numbers, 1 = Monday.")
     weekday_labels: list[str]
-    departure_time: datetime.time = Field(description="Local time.")
-    arrival_time: datetime.time = Field(description="Local time.")
+    departure_time: LocalTime = Field(description="Local time.")
+    arrival_time: LocalTime = Field(description="Local time.")
     arrives_next_day: bool
     valid_from: datetime.date
     valid_to: datetime.date
@@ -111,7 +119,7 @@ class RouteSummary(PageSummary):
 
 class Stop(Schema):
     number: int = Field(description="Position in the whole route, as numbered on its map.")
-    time: datetime.time | None
+    time: LocalTime | None
     note: str
     site: Place
 
@@ -186,8 +194,8 @@ class StudyBaseSummary(PageSummary):
 class StudySession(Schema):
     id: int
     date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: LocalTime
+    end_time: LocalTime
     course_title: str
     capacity: int
     seats_left: int

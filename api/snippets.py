@@ -1,6 +1,7 @@
 """The snippets a front end needs for its own filters and banners: spirits, partners, flights."""
 
 from ninja import Query, Router
+from wagtail.api.v3.errors import ProblemDetail
 
 from core.localize import localize_snippets, source_locale_only
 from tourism.models import Flight, Partner, Spirit
@@ -35,19 +36,31 @@ def in_language(request, model, params):
     return localize_snippets(model.objects.filter(source_locale_only()), locale)
 
 
-@router.get("/spirits/", response=list[schemas.Spirit], summary="The spirits (taxonomy)")
+@router.get(
+    "/spirits/",
+    response={200: list[schemas.Spirit], 422: ProblemDetail},
+    summary="The spirits (taxonomy)",
+)
 def list_spirits(request, params: Query[LocaleQuery]):
     """The values of every `spirit` filter, with their names in the requested language."""
     return [spirit_data(request, s) for s in in_language(request, Spirit, params)]
 
 
-@router.get("/partners/", response=list[schemas.Partner], summary="Partner organisations")
+@router.get(
+    "/partners/",
+    response={200: list[schemas.Partner], 422: ProblemDetail},
+    summary="Partner organisations",
+)
 def list_partners(request, params: Query[LocaleQuery]):
     """The values of every `partner` filter: tourism groups, academies, schools."""
     return [partner_data(request, p) for p in in_language(request, Partner, params)]
 
 
-@router.get("/flights/", response=list[schemas.Flight], summary="Flights valid today")
+@router.get(
+    "/flights/",
+    response={200: list[schemas.Flight], 422: ProblemDetail},
+    summary="Flights valid today",
+)
 def list_flights(request, params: Query[LocaleQuery]):
     """Scheduled flights whose validity period includes today (Beijing time)."""
     activate(request, params.locale)
