@@ -1,4 +1,5 @@
-"""The GET/POST flow every public form shares: rate limit, honeypot, replay, apology, redirect."""
+"""The GET/POST flow every public form (and the partner API) shares: rate limit, honeypot,
+replay, apology, redirect."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -47,7 +48,8 @@ class PublicRequestHandler:
     and `submitted_message`, implement `notify(obj)` and may override
     `create(form)` (save and return the request, or raise RequestRefused).
     The successful POST says `submitted_message` and redirects to
-    `obj.get_public_url()`, the requester's signed page.
+    `obj.get_public_url()`, the requester's signed page. `submit(form)` is
+    the part without HTML, which the partner API (api/education.py) calls too.
     """
 
     model = None

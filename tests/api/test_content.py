@@ -164,9 +164,10 @@ def test_images_come_as_absolute_rendition_urls(client, tourism):
     site.save_revision().publish()
     data = get(client, f"/red-sites/{site.pk}/")
     card = data["image"]["renditions"]["card"]
-    assert card["url"].startswith("http://testserver/")
+    rendition = image.renditions.get(filter_spec="fill-800x500|format-webp")
+    assert card["url"] == f"http://testserver{rendition.url}"
+    assert data["image"]["alt"] == "宝塔山远眺"
     assert (card["width"], card["height"]) == (800, 500)
-    assert client.get(card["url"].removeprefix("http://testserver")).status_code in (200, 404)
 
 
 def test_conditional_get_answers_304(client, tourism):
