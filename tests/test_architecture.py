@@ -8,8 +8,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["yanxi_site", "core", "home", "tourism", "education", "search", "benchmarks"]
-CONTENT_APPS = {"home", "tourism", "education", "search"}
+PACKAGES = ["yanxi_site", "core", "home", "tourism", "education", "search", "api", "benchmarks"]
+CONTENT_APPS = {"home", "tourism", "education", "search", "api"}
 
 
 def module_name(path):
@@ -103,6 +103,17 @@ def test_core_depends_on_no_content_app():
         if target.split(".")[0] in CONTENT_APPS
     }
     assert not offending
+
+
+def test_only_the_url_configuration_imports_the_api():
+    importers = {
+        name
+        for name, targets in GRAPH.items()
+        if name.split(".")[0] != "api"
+        for target in targets
+        if target.split(".")[0] == "api"
+    }
+    assert importers == {"yanxi_site.urls"}
 
 
 def test_no_star_imports_and_no_swallowed_import_errors():

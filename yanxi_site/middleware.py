@@ -16,11 +16,15 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     under the visitor's language, which is what sends "/" to "/zh-hans/".
     But Wagtail's catch-all URL makes every prefixed path look valid, so
     "/fr/anything/" would bounce to "/zh-hans/fr/anything/" before failing.
-    A path that starts with a language we do not serve is simply not found.
+    A path that starts with a language we do not serve is simply not found,
+    and so is anything a 404 answers with other than a page (the partner
+    API's JSON): that answer is final, there is no page to look for elsewhere.
     """
 
     def process_response(self, request, response):
         if response.status_code == 404:
+            if not response.get("Content-Type", "").startswith("text/html"):
+                return response
             match = LANGUAGE_TAG_SEGMENT.match(request.path_info)
             supported = {code for code, _name in settings.LANGUAGES}
             if match and match.group(1).lower() not in supported:

@@ -1,4 +1,5 @@
-"""The GET/POST flow every public form shares: rate limit, honeypot, replay, apology, redirect."""
+"""The GET/POST flow every public form (and the partner API) shares: rate limits, honeypot,
+replay, apology, redirect."""
 
 import logging
 
@@ -14,16 +15,22 @@ logger = logging.getLogger(__name__)
 
 
 class RequestRefused(Exception):
-    """Raised by `PublicRequestHandler.create` when the request cannot be accepted.
+    """The request cannot be accepted; raised by `PublicRequestHandler.create` and `submit`.
 
-    `field` names the form field the message belongs to (None: the whole form);
-    other keyword arguments go to the template context.
+    `field` names the form field the message belongs to (None: the whole form),
+    `status` is the HTTP status that says why. A form page shows the message
+    among the form's errors unless `in_form` is false (its template words that
+    refusal itself); other keyword arguments go to the template context.
     """
 
-    def __init__(self, message, field=None, **context):
+    def __init__(self, message, field=None, status=409, in_form=True, retry_after=None, **context):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.status = status
+        self.in_form = in_form
+        # Seconds until a rate-limited requester may try again (429 only).
+        self.retry_after = retry_after
         self.context = context
 
 
@@ -34,7 +41,8 @@ class PublicRequestHandler:
     and `submitted_message`, implement `notify(obj)` and may override
     `create(form)` (save and return the request, or raise RequestRefused).
     The successful POST says `submitted_message` and redirects to
-    `obj.get_public_url()`, the requester's signed page.
+    `obj.get_public_url()`, the requester's signed page. `submit(form)` is
+    the part without HTML, which the partner API (api/education.py) calls too.
     """
 
     model = None
@@ -72,38 +80,42 @@ class PublicRequestHandler:
         key = form.cleaned_data["idempotency_key"]
         return self.model._default_manager.filter(idempotency_key=key).first()
 
-    def handle(self):
-        form = self.get_form()
-        if self.request.method != "POST" or not form.is_valid():
-            return self.render(form, status=200 if not form.is_bound else 400)
+    def submit(self, form):
+        """Accept a valid form: return `(request, created)` or raise RequestRefused.
+
+        The one path of every front end (the HTML form, the API): a replayed
+        idempotency key gives back the request it created, without counting
+        against the rate limits or sending the e-mails again.
+        """
         if existing := self.replay(form):
-            return redirect(existing.get_public_url())
+            return existing, False
         if refusal := self.over_limit(form):
-            return self.refuse_over_limit(form, *refusal)
+            raise refusal
         if form.is_spam():
-            return self.render(form, status=400, rejected=True)
+            raise RequestRefused(
+                gettext("无法接受此次提交。如果您是人工填写，请致电我们。"),
+                status=400,
+                in_form=False,
+                rejected=True,
+            )
         try:
             obj = self.create(form)
-        except RequestRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
-            return self.render(form, status=409, **refusal.context)
         except IntegrityError:
             # Two clicks raced past `replay`; the unique key kept one request.
             if existing := self.replay(form):
-                return redirect(existing.get_public_url())
-            return self.apologise(form)
+                return existing, False
+            raise self.apology() from None
         except DatabaseError:
-            return self.apologise(form)
+            raise self.apology() from None
         for group, rate, key, _reason in self.limits(form):
             count_accepted(self.request, group, rate, key)
         self.notify(obj)
-        messages.success(self.request, self.submitted_message)
-        return redirect(obj.get_public_url())
+        return obj, True
 
     def limits(self, form):
         """(counter, rate, key, why) of each limit on accepted requests.
 
-        Only requests actually created count (`handle`), so a school that
+        Only requests actually created count (`submit`), so a school that
         retries a full session, mistypes or meets a refusal is never locked
         out; schools behind one NAT share the generous per-address limit,
         and the per-contact one keeps anybody's phone and inbox from being
@@ -128,29 +140,49 @@ class PublicRequestHandler:
                 )
 
     def over_limit(self, form):
-        """(why, seconds to wait) of the limit this request would exceed longest, or None."""
+        """The refusal of the limit this request would exceed longest, or None."""
         waits = [
             (seconds, reason)
             for group, rate, key, reason in self.limits(form)
             if (seconds := seconds_until_allowed(self.request, group, rate, key, count=False))
         ]
-        if waits:
-            seconds, reason = max(waits, key=lambda wait: wait[0])
-            return reason, seconds
-        return None
-
-    def refuse_over_limit(self, form, reason, seconds):
+        if not waits:
+            return None
+        seconds, reason = max(waits, key=lambda wait: wait[0])
         message = gettext("%(reason)s您填写的内容都还在。%(retry)s") % {
             "reason": reason,
             "retry": when_to_retry(seconds),
         }
-        response = self.render(form, status=429, rate_limited=True, rate_limit_message=message)
-        return retry_after(response, seconds)
-
-    def apologise(self, form):
-        logger.exception("A public request could not be saved")
-        form.add_error(
-            None,
-            gettext("抱歉，系统暂时无法保存您的申请，您填写的内容都还在，请稍后再提交一次。"),
+        return RequestRefused(
+            message,
+            status=429,
+            in_form=False,
+            retry_after=seconds,
+            rate_limited=True,
+            rate_limit_message=message,
         )
-        return self.render(form, status=503, apology=True)
+
+    def apology(self):
+        logger.exception("A public request could not be saved")
+        return RequestRefused(
+            gettext("抱歉，系统暂时无法保存您的申请，您填写的内容都还在，请稍后再提交一次。"),
+            status=503,
+            apology=True,
+        )
+
+    def handle(self):
+        form = self.get_form()
+        if self.request.method != "POST" or not form.is_valid():
+            return self.render(form, status=200 if not form.is_bound else 400)
+        try:
+            obj, created = self.submit(form)
+        except RequestRefused as refusal:
+            if refusal.in_form:
+                form.add_error(refusal.field, refusal.message)
+            response = self.render(form, status=refusal.status, **refusal.context)
+            if refusal.retry_after:
+                retry_after(response, refusal.retry_after)
+            return response
+        if created:
+            messages.success(self.request, self.submitted_message)
+        return redirect(obj.get_public_url())

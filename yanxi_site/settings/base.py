@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "education",
     "search",
     "django_tasks_db",
+    "api",
+    # In INSTALLED_APPS so that the API docs page uses its bundled Swagger UI, not a CDN.
+    "ninja",
+    "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -90,6 +95,8 @@ MIDDLEWARE = [
     # Cross-Origin-Resource-Policy; Permissions-Policy.
     "yanxi_site.middleware.SecurityHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "yanxi_site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +116,15 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "yanxi_site.urls"
+
+# The partner API (/api/v1/): partners' web front ends on these origins may call
+# it from the browser (WeChat mini-programs call it from WeChat's servers, no CORS).
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_HEADERS = (*default_cors_headers, "idempotency-key", "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+# The interactive API docs (/api/v1/docs/); the OpenAPI document is always served.
+API_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
 WSGI_APPLICATION = "yanxi_site.wsgi.application"
 
 TEMPLATES = [

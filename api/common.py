@@ -1,0 +1,317 @@
+"""What every endpoint shares: language, pages in a locale, images, listings, errors."""
+
+from typing import Literal
+
+from django import forms
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from django.utils.http import http_date
+from django.utils.translation import gettext
+from ninja import Schema
+from ninja.errors import HttpError
+from pydantic import Field, create_model
+from wagtail.api.v3.errors import problem_response
+from wagtail.models import Locale, Page
+
+from core.filters import MAX_PARAM_LENGTH
+
+from . import schemas
+
+#: Rendition name → Wagtail filter spec; sizes the site's own cards and heroes already made.
+RENDITIONS = {
+    "thumbnail": "fill-400x250|format-webp",
+    "card": "fill-800x500|format-webp",
+    "large": "fill-1280x600|format-webp",
+}
+MAX_LIMIT = 50
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def use_language(request, locale=None):
+    """Answer in `locale` (else `?locale=`) when it is one of ours, else in the
+    language the middleware took from Accept-Language; return the language code."""
+    language = locale or request.GET.get("locale") or translation.get_language()
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    return language
+
+
+def activate(request, locale):
+    """`use_language`, returning that language's Locale."""
+    return Locale.objects.get(language_code=use_language(request, locale))
+
+
+def problem(status, detail, errors=None):
+    """An RFC 7807 answer, the shape of every error of this API (Wagtail API v3's)."""
+    return problem_response(status=status, detail=str(detail), errors=errors)
+
+
+def form_errors(form):
+    """A Django form's errors as RFC 7807 `errors`, in the active language."""
+    return [
+        {"loc": [name] if name != "__all__" else [], "msg": str(message), "type": error.code or ""}
+        for name, errors in form.errors.as_data().items()
+        for error in errors
+        for message in error.messages
+    ]
+
+
+def image_data(request, image):
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITIONS.values())
+    return {
+        "alt": image.default_alt_text or "",
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": request.build_absolute_uri(renditions[spec].url),
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in RENDITIONS.items()
+        },
+    }
+
+
+def choice(value, label):
+    return {"value": value or "", "label": str(label or "")}
+
+
+def choices(choices_class, values):
+    labels = dict(choices_class.choices)
+    return [choice(value, labels[value]) for value in values if value in labels]
+
+
+def spirit_data(request, spirit):
+    return {
+        "slug": spirit.slug,
+        "name": spirit.name,
+        "short_description": spirit.short_description,
+        "image": image_data(request, spirit.image),
+    }
+
+
+def partner_data(request, partner):
+    return {
+        "slug": partner.slug,
+        "name": partner.name,
+        "short_name": partner.short_name,
+        "city": partner.city,
+        "city_label": str(partner.get_city_display()),
+        "kind": partner.kind,
+        "kind_label": str(partner.get_kind_display()),
+        "website": partner.website,
+        "booking_url": partner.booking_url,
+        "hotline": partner.hotline,
+        "description": partner.description,
+        "logo": image_data(request, partner.logo),
+    }
+
+
+def localized_partner(request, partner, locale):
+    """A page's link to a partner (the source snippet), in the reader's language."""
+    if partner is None:
+        return None
+    translated = partner.get_translation_or_none(locale) or partner
+    return partner_data(request, translated)
+
+
+def page_summary(request, page):
+    return {
+        "id": page.pk,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "last_published_at": page.last_published_at,
+        "image": image_data(request, getattr(page, page.card_image_field)),
+    }
+
+
+def page_detail(request, page):
+    translations = Page.objects.live().public().filter(translation_key=page.translation_key)
+    return {
+        **page_summary(request, page),
+        "translations": dict(translations.values_list("locale__language_code", "pk")),
+    }
+
+
+def page_ref(request, page):
+    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+
+
+class LocaleQuery(Schema):
+    locale: schemas.LocaleCode | None = Field(
+        None, description="The page's own language by default."
+    )
+
+
+def get_page(request, model, page_id, locale, response=None):
+    """The live, public page `page_id`, or its translation in `locale` when one is asked for.
+
+    An id of the other language is accepted, so that a front end that
+    switches language keeps its links. Sets Last-Modified on `response`.
+    """
+    page = model.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(gettext("没有这个页面。"))
+    wanted = activate(request, locale or page.locale.language_code)
+    if page.locale_id != wanted.pk:
+        page = (
+            model.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key, locale=wanted)
+            .first()
+        )
+        if page is None:
+            raise Http404(gettext("此页面尚未发布该语言的版本。"))
+    if response is not None and page.last_published_at:
+        response["Last-Modified"] = http_date(page.last_published_at.timestamp())
+    return page
+
+
+# Listings --------------------------------------------------------------------
+
+
+def _filter_type(field):
+    """The query parameter type of a filter form field: its choices when fixed."""
+    values = [value for value, _label in field.choices if value]
+    if values:
+        return Literal[tuple(values)] | None
+    return str | None
+
+
+def listing_query(name, index_model, extra=None):
+    """The query parameters of a listing: the filters of its page's form, locale, paging.
+
+    Built from the listing page's own filter form, so the API offers exactly
+    the filters the page does.
+    """
+    fields = {
+        "locale": (
+            schemas.LocaleCode | None,
+            Field(None, description="Default: Accept-Language."),
+        ),
+        "limit": (int, Field(20, ge=1, le=MAX_LIMIT)),
+        "offset": (int, Field(0, ge=0)),
+    }
+    form_class = index_model.filter_form_class
+    for field_name, field in form_class.base_fields.items() if form_class else ():
+        fields[field_name] = (
+            _filter_type(field),
+            Field(None, max_length=MAX_PARAM_LENGTH, description=str(field.label)),
+        )
+    fields.update(extra or {})
+    return create_model(name, __base__=Schema, **fields)
+
+
+def paged(schema):
+    """The envelope of a page of results of `schema`."""
+    return create_model(
+        f"{schema.__name__}Page",
+        __base__=Schema,
+        count=(int, Field(description="Results with these filters, on every page.")),
+        next=(str | None, Field(description="URL of the next page of results, or null.")),
+        previous=(str | None, Field(description="URL of the previous page, or null.")),
+        items=(list[schema], ...),
+    )
+
+
+class FilterRefused(HttpError):
+    def __init__(self, form):
+        super().__init__(422, gettext("筛选条件无效。"))
+        self.errors = form_errors(form)
+
+
+def listing(request, index_model, params, serialize):
+    """A page of the listing `index_model` shows in the requested language.
+
+    The listing page's own pages, filters and card preparation make the
+    results, so the API lists what the page lists, in the same order.
+    """
+    locale = activate(request, params.locale)
+    index = index_model.objects.live().public().filter(locale=locale).first()
+    if index is None:
+        return {"count": 0, "next": None, "previous": None, "items": []}
+    pages = index.get_listed_pages()
+    if index.filter_form_class is not None:
+        data = {name: value for name, value in params.dict().items() if value is not None}
+        form = index.filter_form_class(data, **index.get_filter_form_kwargs())
+        if not form.is_valid():
+            raise FilterRefused(form)
+        pages = form.filter(pages)
+    count = pages.count()
+    listed = list(pages[params.offset : params.offset + params.limit])
+    index.prepare_cards(listed)
+    return {
+        "count": count,
+        "next": _page_url(request, params.offset + params.limit, count),
+        "previous": _page_url(request, params.offset - params.limit, count)
+        if params.offset
+        else None,
+        "items": [serialize(request, page) for page in listed],
+    }
+
+
+def _page_url(request, offset, count):
+    if offset >= count:
+        return None
+    query = request.GET.copy()
+    query["offset"] = max(offset, 0)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+# Request bodies ------------------------------------------------------------------
+
+#: Fields of a public request form that a front end never sends: the honeypot
+#: (an API client is no bot filling every input) and the key, which is a header.
+FORM_ONLY_FIELDS = {"website", "idempotency_key"}
+
+
+def _body_type(field):
+    if isinstance(field, forms.BooleanField):
+        return bool
+    if isinstance(field, forms.IntegerField):
+        return int
+    if isinstance(field, forms.ModelChoiceField):
+        return int
+    values = [value for value, _label in getattr(field, "choices", ()) if value]
+    if isinstance(field, forms.MultipleChoiceField):
+        return list[Literal[tuple(values)]] if values else list[str]
+    if isinstance(field, forms.ChoiceField) and values:
+        return Literal[tuple(values)]
+    return str
+
+
+def form_body(name, form_class, drop=()):
+    """The JSON body of a public request form, field for field.
+
+    The form still validates it (ratio rule, phone numbers, consent, seats),
+    so its messages come in the request's language; this schema documents it.
+    """
+    fields = {}
+    for field_name, field in form_class.base_fields.items():
+        if field_name in FORM_ONLY_FIELDS or field_name in drop:
+            continue
+        kind = _body_type(field)
+        description = " ".join(str(text) for text in (field.label, field.help_text) if text)
+        extra = {"max_length": field.max_length} if getattr(field, "max_length", None) else {}
+        if isinstance(field, forms.BooleanField):
+            fields[field_name] = (bool, Field(False, description=description))
+        elif field.initial is not None and not callable(field.initial):
+            # A model default the form's select shows preselected (meals, arrival).
+            fields[field_name] = (kind, Field(field.initial, description=description, **extra))
+        elif field.required:
+            fields[field_name] = (kind, Field(..., description=description, **extra))
+        else:
+            fields[field_name] = (kind | None, Field(None, description=description, **extra))
+    return create_model(name, __base__=Schema, **fields)
+
+
+def form_data(body):
+    """The body as the form's data: unset optional fields left out, as a browser would."""
+    return {name: value for name, value in body.dict().items() if value is not None}
