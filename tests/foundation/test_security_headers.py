@@ -66,7 +66,12 @@ def test_production_sends_hsts_for_a_year_with_preload():
         "print(json.dumps(dict(SecurityMiddleware(lambda r: HttpResponse())(request).headers)))"
     )
     result = run_manage(
-        "shell", "-c", code, SECRET_KEY="k3y-" + "x" * 60, ALLOWED_HOSTS="testserver"
+        "shell",
+        "-c",
+        code,
+        SECRET_KEY="k3y-" + "x" * 60,
+        ALLOWED_HOSTS="testserver",
+        PUBLIC_ORIGIN="https://redtrails.example.cn",
     )
     assert result.returncode == 0, result.stderr
     headers = json.loads(result.stdout.strip().splitlines()[-1])

@@ -410,8 +410,11 @@ LOGGING = {
 # AXES_COOLOFF_MINUTES. Keyed on the pair, so that someone guessing from one
 # address cannot lock the real user out from theirs. Unlock early with
 # `manage.py axes_reset_username <name>` (or `axes_reset` for everyone).
+# AxesBackend rather than AxesStandaloneBackend: it also answers `get_user`,
+# so a session saved under the first backend (as Wagtail's test helpers and
+# `force_login` do) still finds its user.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
