@@ -22,6 +22,20 @@ def is_over_rate_limit(request, group):
     )
 
 
+def private_page(response):
+    """Mark a requester's signed page as personal: never cached, indexed or leaked.
+
+    The signed link is the page's URL, so it must not reach another site in a
+    Referer. `same-origin` keeps it home while the page's own forms still send
+    their Origin: a `no-referrer` policy makes Chromium send `Origin: null`,
+    which Django's CSRF check (rightly) refuses.
+    """
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
 class RequestRefused(Exception):
     """Raised by `PublicRequestHandler.create` when the request cannot be accepted.
 
