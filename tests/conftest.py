@@ -215,7 +215,11 @@ def module_demo(django_db_setup, django_db_blocker):
 def _load_demo():
     """Commit the full demo, on the database as migrations left it."""
     if not Page.objects.exists():
-        # A transactional test emptied every table, migration data included.
+        # A transactional test emptied every table, migration data included,
+        # and its flush then made content types and permissions afresh: empty
+        # the tables again without remaking them, or restoring the rows
+        # migrations made (those among them) breaks a unique constraint.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     get_user_model().objects.create_superuser("demo-admin", "demo@example.cn", "pw")
     call_command("load_demo", stdout=io.StringIO())
