@@ -6,9 +6,12 @@ scaled plane says what a visitor needs (order, direction, distance) and
 prints cleanly. Study bases and programmes reuse `render_svg_map` with their
 own points.
 
-Points far apart (Wuxi and Yan'an are some 1,000 km away) are drawn in one
-panel per city, so that sites a few hundred metres apart stay legible; the
-leg between panels is a dashed line.
+The drawing is 400 units wide and never stretched beyond that: shrunk to a
+phone's 358 px its 14-unit labels are still over 12 px. Panels are stacked
+top to bottom. Points far apart (Wuxi and Yan'an are some 1,000 km away) are
+drawn in one panel per city, and stops so close that their markers would
+overlap (the sites of central Yan'an beside Nanniwan, 45 km off) get a
+zoomed panel of their own; the leg between panels is a dashed line.
 """
 
 import math
@@ -19,10 +22,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 KM_PER_DEGREE = 111.32
-# Points further apart than this go into separate panels.
+# Points further apart than this are never in one panel.
 PANEL_SPLIT_KM = 150
 # The smallest area a panel shows, so that a single point sits in context.
 MIN_SPAN_KM = 2.0
+# Markers whose centres are closer than this (map units) overlap.
+MARKER_CLEARANCE = 24
+# A crowded panel is split only where the gap is this many times the
+# clearance: a route of evenly close stops gains nothing from more panels.
+ZOOM_GAP_FACTOR = 3
+MAX_PANELS = 4
+PANEL_GAP = 16
+SCALE_BAR_ROOM = 24
 NICE_DISTANCES_KM = [0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
 
 
@@ -49,14 +60,21 @@ class MapPoint:
 class Panel:
     points: list = field(default_factory=list)
     x: float = 0.0
+    y: float = 0.0
     width: float = 0.0
+    height: float = 0.0
     scale_px: float = 0.0
     scale_label: str = ""
+    px_per_km: float = 0.0
 
     @property
     def scale_end(self):
         """Right end of the scale bar, which starts 12 px into the panel."""
         return round(12 + self.scale_px, 1)
+
+    @property
+    def bottom(self):
+        return round(self.y + self.height, 1)
 
 
 def _distance_km(a, b):
@@ -66,18 +84,90 @@ def _distance_km(a, b):
     return math.hypot(dx, dy)
 
 
-def _split_panels(points):
-    """Group points into clusters; a point joins the first cluster within reach."""
-    panels = []
-    for point in points:
+def _spanning_tree(points):
+    """The edges (km, a, b) of the points' minimum spanning tree (Prim's)."""
+    edges, inside, rest = [], [points[0]], list(points[1:])
+    while rest:
+        km, a, b = min(
+            ((_distance_km(a, b), a, b) for a in inside for b in rest), key=lambda e: e[0]
+        )
+        edges.append((km, a, b))
+        inside.append(b)
+        rest.remove(b)
+    return edges
+
+
+def _split_at_longest_edge(panel):
+    """The panel's points in two groups, cut at the longest spanning-tree edge, and its length."""
+    edges = _spanning_tree(panel.points)
+    longest = max(edges, key=lambda e: e[0])
+    group, grown = {id(longest[1])}, True
+    kept = [e for e in edges if e is not longest]
+    while grown:
+        grown = False
+        for _km, a, b in kept:
+            if (id(a) in group) != (id(b) in group):
+                group |= {id(a), id(b)}
+                grown = True
+    first = [p for p in panel.points if id(p) in group]
+    second = [p for p in panel.points if id(p) not in group]
+    return first, second, longest[0]
+
+
+def _px_per_km(points, inner_w, inner_h):
+    lats = [p.lat for p in points]
+    lons = [p.lon for p in points]
+    cos_lat = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    span_x_km = max((max(lons) - min(lons)) * cos_lat * KM_PER_DEGREE, MIN_SPAN_KM)
+    span_y_km = max((max(lats) - min(lats)) * KM_PER_DEGREE, MIN_SPAN_KM)
+    return min(inner_w / span_x_km, inner_h / span_y_km)
+
+
+def _overlaps_at_scale(points, inner_w, inner_h):
+    """How many pairs of the points' markers overlap when they fill a panel alone."""
+    clearance_km = MARKER_CLEARANCE / _px_per_km(points, inner_w, inner_h)
+    return sum(
+        _distance_km(a, b) < clearance_km for i, a in enumerate(points) for b in points[i + 1 :]
+    )
+
+
+def _split_panels(points, inner_w, inner_h):
+    """Group points into panels: apart where far apart, and zoomed where crowded.
+
+    A panel is cut at its longest spanning-tree edge while that edge is
+    longer than PANEL_SPLIT_KM, or while its markers overlap at its scale,
+    the cut leaves a real gap and fewer markers overlap in the two halves
+    (so the crowded group gets a closer view).
+    """
+    panels = [Panel(points=list(points))]
+    changed = True
+    while changed and len(panels) < MAX_PANELS:
+        changed = False
         for index, panel in enumerate(panels):
-            if any(_distance_km(point, other) <= PANEL_SPLIT_KM for other in panel.points):
-                panel.points.append(point)
-                point.panel = index
+            if len(panel.points) < 2:
+                continue
+            first, second, gap_km = _split_at_longest_edge(panel)
+            scale = _px_per_km(panel.points, inner_w, inner_h)
+            far = gap_km > PANEL_SPLIT_KM
+            # Zoom only where it helps: markers a few metres apart overlap at any scale.
+            overlaps = _overlaps_at_scale(panel.points, inner_w, inner_h)
+            crowded = (
+                overlaps
+                and gap_km * scale > ZOOM_GAP_FACTOR * MARKER_CLEARANCE
+                and _overlaps_at_scale(first, inner_w, inner_h)
+                + _overlaps_at_scale(second, inner_w, inner_h)
+                < overlaps
+            )
+            if far or crowded:
+                panels[index : index + 1] = [Panel(points=first), Panel(points=second)]
+                changed = True
                 break
-        else:
-            point.panel = len(panels)
-            panels.append(Panel(points=[point]))
+    # Panels in the order the route first reaches them.
+    order = {id(p): i for i, p in enumerate(points)}
+    panels.sort(key=lambda panel: min(order[id(p)] for p in panel.points))
+    for index, panel in enumerate(panels):
+        for point in panel.points:
+            point.panel = index
     return panels
 
 
@@ -134,35 +224,44 @@ def _format_km(km):
     return _("%(km)s 公里") % {"km": f"{km:g}"}
 
 
-def _layout(panels, width, height, padding):
-    gap = 24 if len(panels) > 1 else 0
-    panel_width = (width - gap * (len(panels) - 1)) / len(panels)
-    for index, panel in enumerate(panels):
-        panel.x = index * (panel_width + gap)
-        panel.width = panel_width
+def _layout(panels, width, panel_height, padding):
+    """Stack the panels top to bottom and place each point in its panel.
+
+    A panel of one point needs less room: it shows where the point lies, not a shape.
+    """
+    top = 0.0
+    for panel in panels:
+        panel.x, panel.width, panel.y = 0.0, float(width), top
+        panel.height = float(panel_height if len(panel.points) > 1 else panel_height * 0.6)
+        top = panel.bottom + PANEL_GAP
         lats = [p.lat for p in panel.points]
         lons = [p.lon for p in panel.points]
         mid_lat = (min(lats) + max(lats)) / 2
         cos_lat = math.cos(math.radians(mid_lat))
-        span_x_km = max((max(lons) - min(lons)) * cos_lat * KM_PER_DEGREE, MIN_SPAN_KM)
-        span_y_km = max((max(lats) - min(lats)) * KM_PER_DEGREE, MIN_SPAN_KM)
-        inner_w = panel_width - 2 * padding
-        inner_h = height - 2 * padding - 24  # room for the scale bar
-        px_per_km = min(inner_w / span_x_km, inner_h / span_y_km)
+        inner_w = width - 2 * padding
+        inner_h = panel.height - 2 * padding - SCALE_BAR_ROOM
+        px_per_km = _px_per_km(panel.points, inner_w, inner_h)
         centre_lon = (min(lons) + max(lons)) / 2
-        centre_lat = mid_lat
-        cx = panel.x + panel_width / 2
-        cy = padding + inner_h / 2
+        cx = panel.x + width / 2
+        cy = panel.y + padding + inner_h / 2
         for p in panel.points:
             p.x = round(cx + (p.lon - centre_lon) * cos_lat * KM_PER_DEGREE * px_per_km, 1)
-            p.y = round(cy - (p.lat - centre_lat) * KM_PER_DEGREE * px_per_km, 1)
+            p.y = round(cy - (p.lat - mid_lat) * KM_PER_DEGREE * px_per_km, 1)
         km = _nice_distance(inner_w / 3 / px_per_km)
+        panel.px_per_km = px_per_km
         panel.scale_px = round(km * px_per_km, 1)
         panel.scale_label = _format_km(km)
 
 
 def render_svg_map(
-    points, *, title, description="", width=640, height=420, font_size=13, map_id="route-map"
+    points,
+    *,
+    title,
+    description="",
+    width=400,
+    panel_height=300,
+    font_size=14,
+    map_id="route-map",
 ):
     """An accessible inline SVG of `points` (MapPoint), as safe HTML.
 
@@ -179,11 +278,14 @@ def render_svg_map(
             number += 1
             p.number = number
     padding = 36
-    panels = _split_panels(points)
-    _layout(panels, width, height, padding)
+    inner = (width - 2 * padding, panel_height - 2 * padding - SCALE_BAR_ROOM)
+    panels = _split_panels(points, *inner)
+    _layout(panels, width, panel_height, padding)
     for panel in panels:
         _place_labels(
-            panel.points, font_size, (panel.x + 2, 2, panel.x + panel.width - 2, height - 30)
+            panel.points,
+            font_size,
+            (panel.x + 2, panel.y + 2, panel.x + panel.width - 2, panel.bottom - 30),
         )
     stops = [p for p in points if p.kind == "stop"]
     legs = [
@@ -197,7 +299,7 @@ def render_svg_map(
             "legs": legs,
             "panels": panels,
             "width": width,
-            "height": height,
+            "height": panels[-1].bottom,
             "font_size": font_size,
             "title": title,
             "description": description,
@@ -226,7 +328,6 @@ def render_location_map(site, map_id="site-map"):
         points,
         title=_("%(name)s 位置示意图") % {"name": site.title},
         description=_("示意图，非精确地图；比例尺为近似值。"),
-        width=480,
-        height=300,
+        panel_height=260,
         map_id=map_id,
     )

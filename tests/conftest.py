@@ -41,6 +41,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -215,8 +216,14 @@ def module_demo(django_db_setup, django_db_blocker):
 def _load_demo():
     """Commit the full demo, on the database as migrations left it."""
     if not Page.objects.exists():
-        # A transactional test emptied every table, migration data included.
+        # A transactional test emptied every table, migration data included,
+        # and its flush then made content types and permissions afresh: empty
+        # the tables again without remaking them, or restoring the rows
+        # migrations made (those among them) breaks a unique constraint.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        # The restored content types have other ids than those cached since.
+        ContentType.objects.clear_cache()
     get_user_model().objects.create_superuser("demo-admin", "demo@example.cn", "pw")
     call_command("load_demo", stdout=io.StringIO())
 

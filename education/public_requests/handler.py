@@ -14,6 +14,20 @@ from core.ratelimit import count_accepted, retry_after, seconds_until_allowed, w
 logger = logging.getLogger(__name__)
 
 
+def private_page(response):
+    """Mark a requester's signed page as personal: never cached, indexed or leaked.
+
+    The signed link is the page's URL, so it must not reach another site in a
+    Referer. `same-origin` keeps it home while the page's own forms still send
+    their Origin: a `no-referrer` policy makes Chromium send `Origin: null`,
+    which Django's CSRF check (rightly) refuses.
+    """
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
 class RequestRefused(Exception):
     """The request cannot be accepted; raised by `PublicRequestHandler.create` and `submit`.
 

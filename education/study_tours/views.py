@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from education.models.sessions import Booking
-from education.public_requests.handler import PublicRequestHandler
+from education.public_requests.handler import PublicRequestHandler, private_page
 from education.seats import SeatsRefused
 from education.study_tours import bookings, notifications
+from education.study_tours.choices import SEAT_HOLDING_STATUSES
 from education.study_tours.forms import BookingForm
 
 
@@ -52,42 +53,51 @@ def booking_detail(request, page, token):
     """The school's page for its booking, reached by the signed link in its emails.
 
     A tampered, expired or foreign link is a plain 404: it says nothing about
-    whether a booking exists.
+    whether a booking exists. Cancelling takes two steps that work without
+    JavaScript: `?cancel` shows what will be given up, and its form POSTs.
     """
     booking = Booking.get_by_token(token, Booking.objects.select_related("session__base__locale"))
     if booking is None or booking.session.base.translation_key != page.translation_key:
         raise Http404("No booking for this link.")
     if request.method == "POST" and request.POST.get("action") == "cancel":
-        if not booking.can_be_cancelled_by_school():
-            messages.error(
-                request,
-                _("此预约已无法在线取消，请致电基地。"),
-            )
-        else:
-            try:
-                booking = bookings.transition(booking.pk, "cancel")
-            except SeatsRefused as refusal:
-                messages.error(request, str(refusal))
-            else:
-                notifications.notify_school(booking)
-                notifications.notify_staff(booking, "cancelled")
-                messages.success(request, _("预约已取消，名额已释放。取消确认已发送到您的邮箱。"))
+        cancel(request, booking)
         return redirect(request.path)
-    response = render(
-        request,
-        "education/booking_detail.html",
-        {
-            "page": page,
-            "booking": booking,
-            "session": booking.session,
-            "course_title": booking.session.course_title(page),
-            "can_cancel": booking.can_be_cancelled_by_school(),
-        },
+    can_cancel = booking.can_be_cancelled_by_school()
+    return private_page(
+        render(
+            request,
+            "education/booking_detail.html",
+            {
+                "page": page,
+                "booking": booking,
+                "session": booking.session,
+                "course_title": booking.session.course_title(page),
+                "can_cancel": can_cancel,
+                "confirming_cancel": can_cancel and "cancel" in request.GET,
+            },
+        )
     )
-    # A personal page: never cached by a proxy, never indexed.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+
+
+def cancel(request, booking):
+    """Cancel the school's booking and tell it, in a message, how many seats that freed."""
+    if not booking.can_be_cancelled_by_school():
+        messages.error(request, _("此预约已无法在线取消，请致电基地。"))
+        return
+    try:
+        cancelled = bookings.transition(booking.pk, "cancel")
+    except SeatsRefused as refusal:
+        messages.error(request, str(refusal))
+        return
+    notifications.notify_school(cancelled)
+    notifications.notify_staff(cancelled, "cancelled")
+    freed = booking.pupils if booking.status in SEAT_HOLDING_STATUSES else 0
+    message = ngettext(
+        "预约已取消，释放了 %(freed)s 个名额，该场次现剩 %(left)s 个名额。取消确认已发送到您的邮箱。",
+        "预约已取消，释放了 %(freed)s 个名额，该场次现剩 %(left)s 个名额。取消确认已发送到您的邮箱。",
+        freed,
+    )
+    messages.success(request, message % {"freed": freed, "left": cancelled.session.seats_left})
 
 
 class BookingRoutesMixin(RoutablePageMixin):

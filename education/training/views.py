@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from education.models.cohorts import TrainingEnquiry
-from education.public_requests.handler import PublicRequestHandler
+from education.public_requests.handler import PublicRequestHandler, private_page
 from education.training.forms import TrainingEnquiryForm
 from education.training.notifications import notify_organisation, notify_staff
 
@@ -46,20 +46,18 @@ def enquiry_detail(request, index_page, token):
     )
     if enquiry is None:
         raise Http404("No enquiry for this link.")
-    response = render(
-        request,
-        "education/training/enquiry_detail.html",
-        {
-            "page": index_page,
-            "enquiry": enquiry,
-            "programme": enquiry.localized_programme(),
-            "cohort": enquiry.cohort,
-        },
+    return private_page(
+        render(
+            request,
+            "education/training/enquiry_detail.html",
+            {
+                "page": index_page,
+                "enquiry": enquiry,
+                "programme": enquiry.localized_programme(),
+                "cohort": enquiry.cohort,
+            },
+        )
     )
-    # A personal page: never cached by a proxy, never indexed.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 class EnquiryRoutesMixin(RoutablePageMixin):

@@ -1,8 +1,14 @@
 """A teacher in a real browser: accessible pages in both languages, a booking end to end."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
+from django.core import mail
+from playwright.sync_api import expect
 
 from education.models import Booking
+from education.study_tours.choices import BookingStatus
 from tests.builders import book_url, make_study_base, make_study_base_index, make_study_session
 
 pytestmark = [
@@ -51,3 +57,92 @@ def test_accessible_in_both_languages_and_a_teacher_books(browser_page, axe, stu
     assert booking.language == "en"
     assert axe(browser_page) == [], "booking page"
     assert browser_page.outside_requests == []
+
+
+def _seats_cell(page, session):
+    """The seats-left cell of the session's row on the base page."""
+    row = page.locator("tr", has=page.locator(f'a[href$="/book/{session.pk}/"]'))
+    return row.locator("td").nth(2)
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        (
+            "zh-hans",
+            {
+                "book": "提交预约申请",
+                "seats": "30 个",
+                "cancel": "取消此预约",
+                "confirm": "确认取消预约",
+                "hello": "陈老师，您好：",
+            },
+        ),
+        (
+            "en",
+            {
+                "book": "Send booking request",
+                "seats": "30 seats",
+                "cancel": "Cancel this booking",
+                "confirm": "Yes, cancel the booking",
+                "hello": "Dear 陈老师,",
+            },
+        ),
+    ],
+)
+def test_a_school_books_on_a_desktop_and_cancels_from_its_email(
+    browser_page, study_site, language, words
+):
+    """Base → session → a booking the ratio refuses, then fixed → reference →
+    e-mail → its signed link → cancel, confirmed → the seats are back."""
+    page = browser_page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    base, session = study_site
+    base = base if language == "zh-hans" else base.get_translations()[0]
+    page.goto(base.url)
+    expect(_seats_cell(page, session)).to_contain_text(words["seats"])
+    page.locator(f'a[href$="/book/{session.pk}/"]').click()
+
+    form = page.locator("form.booking-form")
+    form.locator("[name=school_name]").fill("无锡市第一中学")
+    form.locator("[name=contact_name]").fill("陈老师")
+    form.locator("[name=phone]").fill("13912345678")
+    form.locator("[name=email]").fill("chen@example.cn")
+    form.locator("[name=age_band]").select_option("junior_middle")
+    form.locator("[name=pupils]").fill("24")
+    form.locator("[name=adults]").fill("1")  # the base asks one adult per 8 pupils
+    form.locator("[name=consent]").check()
+    page.get_by_role("button", name=words["book"]).click()
+
+    # Refused with the reason, and nothing typed is lost.
+    errors = page.locator(".form-field--error .form-field__errors")
+    expect(errors).to_contain_text("3")
+    expect(form.locator("[name=school_name]")).to_have_value("无锡市第一中学")
+    expect(form.locator("[name=pupils]")).to_have_value("24")
+    assert not Booking.objects.exists()
+    form.locator("[name=adults]").fill("3")
+    page.get_by_role("button", name=words["book"]).click()
+
+    booking = Booking.objects.get()
+    expect(page.locator(".reference strong")).to_have_text(booking.reference)
+    assert booking.language == language
+    (email,) = [m for m in mail.outbox if m.to == ["chen@example.cn"]]
+    assert booking.reference in email.subject + email.body
+    assert words["hello"] in email.body
+    link = re.search(r"https?://\S+/booking/[^/\s]+/", email.body).group(0)
+
+    # The link in the e-mail opens the school's page; cancelling asks first.
+    page.goto(urlsplit(link).path)
+    expect(page.locator(".reference strong")).to_have_text(booking.reference)
+    page.get_by_role("link", name=words["cancel"]).click()
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.REQUESTED
+    page.get_by_role("button", name=words["confirm"]).click()
+    # Chromium's real POST passes the CSRF check (it once sent Origin: null).
+    expect(page.locator(".notice--success")).to_contain_text("24")
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+
+    page.goto(base.url)
+    expect(_seats_cell(page, session)).to_contain_text(words["seats"])
+    assert page.outside_requests == []

@@ -40,6 +40,10 @@ def test_link_shows_status_and_details_but_no_staff_notes(client, booking, link)
     assert "无锡市第一中学" in html
     assert "内部：校长是老朋友" not in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # The link stays on this site, yet the page's own forms still send their
+    # Origin: `no-referrer` made Chromium send `Origin: null`, which CSRF refuses.
+    assert response["Referrer-Policy"] == "same-origin"
+    assert 'name="referrer"' not in html
 
 
 def test_tampered_links_are_plain_404s(client, subtests, tours, booking):
@@ -75,19 +79,46 @@ def test_link_works_in_the_other_language_too(client, tours, booking):
     assert "Your study-tour booking" in response.content.decode()
 
 
-def test_school_cancels_and_seats_come_back(client, booking, link):
+def test_school_confirms_then_cancels_and_sees_the_seats_come_back(client, booking, link):
     assert booking.session.seats_left == 10
+    # The button only asks: nothing is cancelled until the school confirms.
+    page = client.get(link).content.decode()
+    assert 'href="?cancel#cancel"' in page
+    asking = client.get(link + "?cancel").content.decode()
+    assert "确定要取消此预约吗？" in asking
+    assert "为 20 名学生预留的名额将释放" in asking
+    assert "确认取消预约" in asking
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.REQUESTED
+
     response = client.post(link, {"action": "cancel"})
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert booking.session.seats_left == 30
     page = client.get(link).content.decode()
-    assert "预约已取消，名额已释放" in page
+    assert "预约已取消，释放了 20 个名额，该场次现剩 30 个名额。" in page
     assert "取消此预约" not in page
     school, staff = mail.outbox
     assert "研学预约已取消" in school.subject
     assert "学校取消预约" in staff.subject
+
+
+def test_the_school_is_greeted_by_the_name_it_typed(client, tours):
+    session = make_study_session(tours.base, capacity=30)
+    client.post(book_url(tours.base, session), booking_data(contact_name="王老师"))
+    (school, _staff) = mail.outbox
+    assert "王老师，您好：" in school.body
+    assert "老师 老师" not in school.body
+
+
+def test_asking_to_cancel_after_the_cutoff_offers_no_form(client, booking, link):
+    booking.session.date = timezone.localdate() + datetime.timedelta(days=2)
+    booking.session.booking_deadline = timezone.localdate()
+    booking.session.save()
+    page = client.get(link + "?cancel").content.decode()
+    assert "确认取消预约" not in page
+    assert "已过在线取消期限" in page
 
 
 def test_cancel_after_cutoff_is_refused(client, booking, link):

@@ -1,6 +1,7 @@
 """The demo's tourism pages in a real browser: accessible in both languages, printable."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,3 +58,100 @@ def test_demo_pages_pass_axe_print_cleanly_and_filter_without_javascript(
     assert page.locator(".card__title").all_inner_texts() == ["无锡红色印记与灵山两日游"]
     assert page.locator("select[name=city]").input_value() == "wuxi"
     context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+# What a tourist reads and types, in the language the journey starts in.
+JOURNEY = {
+    "zh-hans": {"other": "en", "hreflang": "zh-Hans", "query": "南泥湾", "partner": "延旅"},
+    "en": {"other": "zh-hans", "hreflang": "en", "query": "Nanniwan", "partner": "Yanlv"},
+}
+
+
+def _no_sideways_scroll(page):
+    width, scroll = page.evaluate("[innerWidth, document.documentElement.scrollWidth]")
+    assert scroll <= width, page.url
+
+
+def _tappable(page, selector):
+    """True if a tap on the middle of the element reaches it, not something drawn over it."""
+    return page.locator(selector).first.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                  return e === hit || e.contains(hit); }"""
+    )
+
+
+def test_a_tourist_on_a_phone_in_both_languages(browser, live_server, demo_site):
+    """The journey from each language's home page; one test, as the demo is costly to load."""
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    for start in JOURNEY:
+        _walk_as_a_tourist(page, start)
+    page.wait_for_load_state("networkidle")  # the type-ahead's last answer, before the flush
+    context.close()
+
+
+def _walk_as_a_tourist(page, start):
+    """Home → route → its map → the other language → the flight → a partner's
+    offering → search with type-ahead, at 390 px."""
+    lang = JOURNEY[start]["other"]
+    other = JOURNEY[lang]
+
+    # Home: the header leaves room for content and nothing lies over its controls.
+    page.goto(f"/{start}/")
+    assert page.locator(".site-header").bounding_box()["height"] < PHONE["height"] * 0.25
+    for control in ("#site-search-q", ".search-box button", ".language-switcher a"):
+        assert _tappable(page, control), control
+    _no_sideways_scroll(page)
+
+    # A route, its map readable on the phone, and a way to book or ask.
+    page.locator('main a[href$="/routes/classic-yanan-three-days/"]').first.click()
+    page.wait_for_url("**/routes/classic-yanan-three-days/")
+    route_map = page.locator(".route-map svg")
+    expect(route_map).to_be_visible()
+    # Central Yan'an gets a zoomed panel of its own, away from Nanniwan.
+    assert route_map.locator(".svg-map__panel").count() >= 2
+    label_px = route_map.locator(".svg-map__label").evaluate_all(
+        "ls => ls.map(l => l.getScreenCTM().a * parseFloat(getComputedStyle(l).fontSize))"
+    )
+    assert label_px and min(label_px) >= 12, label_px
+    expect(page.locator(".where-to-buy a[href^='tel:']").first).to_be_visible()
+    _no_sideways_scroll(page)
+
+    # The same route in the other language.
+    page.locator(f".language-switcher a[hreflang={other['hreflang']}]").click()
+    page.wait_for_url(f"**/{lang}/routes/classic-yanan-three-days/")
+    assert page.locator("html").get_attribute("lang") == other["hreflang"]
+
+    # The direct flight, found from the home page.
+    page.locator(".site-brand").click()
+    page.locator('main a[href$="/routes/twin-city-direct-flight/"]').first.click()
+    expect(page.locator(".flight__number").first).to_contain_text("DR6551")
+    _no_sideways_scroll(page)
+
+    # Joint offerings of one partner: the filters are folded until wanted.
+    page.goto(f"/{lang}/offerings/")
+    filters = page.locator("details.filters-panel")
+    assert filters.get_attribute("open") is None
+    assert page.locator(".card").first.bounding_box()["y"] < PHONE["height"]
+    filters.locator("summary").click()
+    page.select_option("select[name=partner]", "yanlv-group")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**/offerings/?*partner=yanlv-group*")
+    assert filters.get_attribute("open") is not None  # what is filtered stays in view
+    page.locator(".card__title a").first.click()
+    expect(page.locator(".where-to-buy")).to_contain_text(other["partner"])
+    _no_sideways_scroll(page)
+
+    # Search, with the type-ahead's suggestions.
+    box = page.locator("#site-search-q")
+    box.click()
+    box.press_sequentially(other["query"], delay=50)
+    option = page.get_by_role("option").first
+    expect(option).to_be_visible()
+    title = option.inner_text()
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page.locator("h1").first).to_contain_text(title.strip().split("\n")[0])
+    _no_sideways_scroll(page)

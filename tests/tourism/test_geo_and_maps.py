@@ -64,9 +64,9 @@ def test_route_map_draws_one_numbered_marker_per_stop_in_order():
     svg = str(render_svg_map(stops, title="路线"))
     assert _markers(svg) == ["1", "2", "3", "4"]
     assert svg.count("<line") == 3  # a leg between each pair of stops
-    x = [p[0] for p in _marker_positions(svg)]
-    # West is left: Zaoyuan (109.43) lies left of Baota (109.50), Nanniwan right of all.
-    assert x[2] < x[0] < x[3]
+    (x1, y1), (x2, y2), (x3, y3), (x4, y4) = _marker_positions(svg)
+    # West is left, north is up: Zaoyuan (109.43) left of Baota (109.50), Yangjialing above it.
+    assert x3 < x1 and y2 < y1
     assert 'role="img"' in svg and "<title" in svg
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
 
@@ -91,6 +91,48 @@ def test_far_apart_cities_get_their_own_panels_joined_by_a_dashed_leg():
     assert abs(x2 - x3) + abs(y2 - y3) > 10
 
 
+def _panels(svg):
+    return [
+        tuple(map(float, box))
+        for box in re.findall(
+            r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="8"', svg
+        )
+    ]
+
+
+def test_a_crowded_town_centre_gets_a_zoomed_panel_of_its_own():
+    # Five stops within a kilometre of Baota Hill, then Nanniwan 45 km away:
+    # on one scale the five would pile into one unreadable cluster.
+    centre = [MapPoint(36.594 + i * 0.002, 109.490 + (i % 2) * 0.004, f"站点{i}") for i in range(5)]
+    svg = str(render_svg_map([*centre, MapPoint(36.35, 109.72, "南泥湾")], title="延安"))
+    panels = _panels(svg)
+    assert len(panels) == 2
+    assert svg.count("svg-map__leg--jump") == 1
+    positions = _marker_positions(svg)
+    town = positions[:5]
+    # In its own panel no two markers of the town overlap (22 units wide each)...
+    for i, (ax, ay) in enumerate(town):
+        for bx, by in town[i + 1 :]:
+            assert abs(ax - bx) >= 22 or abs(ay - by) >= 22
+    # ...and every marker sits inside its panel, the town in the first.
+    x, y, w, h = panels[0]
+    assert all(x <= px <= x + w and y <= py <= y + h for px, py in town)
+    x, y, w, h = panels[1]
+    assert y <= positions[5][1] <= y + h
+
+
+def test_stops_evenly_close_are_not_cut_into_panels_that_help_nobody():
+    # A walk of stops 1 km apart: readable on one scale, so one panel.
+    walk = [MapPoint(36.59 + i * 0.009, 109.49, f"站点{i}") for i in range(6)]
+    assert len(_panels(str(render_svg_map(walk, title="步行")))) == 1
+
+
+def test_the_map_is_drawn_small_enough_for_phone_labels_of_12_px():
+    # Shown at most 400 units wide, shrunk to a phone's 358 px: 14 × 358/400 > 12.
+    svg = str(render_svg_map([MapPoint(*BAOTA, "宝塔山")], title="一站"))
+    assert 'viewBox="0 0 400 ' in svg and 'font-size="14"' in svg
+
+
 def test_labels_never_overlap():
     crowded = [MapPoint(36.6 + i * 0.0005, 109.48, f"站点{i}") for i in range(8)]
     svg = str(render_svg_map(crowded, title="密集"))
@@ -101,9 +143,9 @@ def test_labels_never_overlap():
     assert len(labels) >= 4
     boxes = []
     for x, y, anchor, text in labels:
-        x, y, width = float(x), float(y), _label_width(text, 13)
+        x, y, width = float(x), float(y), _label_width(text, 14)
         left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-        boxes.append((left, y - 13, left + width, y))
+        boxes.append((left, y - 14, left + width, y))
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)

@@ -2,6 +2,7 @@
 
 import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -250,3 +251,16 @@ def test_itinerary_helper_builds_valid_stream_data():
 
     data = json.loads(itinerary([("第一天", [(Site(), "09:00", "")])]))
     assert data[0]["value"]["stops"][0] == {"site": 7, "time": "09:00:00", "note": ""}
+
+
+def test_a_route_with_a_price_says_how_to_book_or_ask(client, tourism):
+    """The operators sell the route: their booking pages and hotlines, and the
+    site's own hotline and e-mail (subject naming the route) for anything else."""
+    for route in (tourism["day_route"], english_of(tourism["day_route"])):
+        block = soup(get(client, route)).select_one(".where-to-buy")
+        hrefs = [a["href"] for a in block.select("a")]
+        assert "https://example.cn/yanlv-group" in hrefs
+        assert "tel:0911-0000000" in hrefs
+        mailto = next(h for h in hrefs if h.startswith("mailto:"))
+        assert mailto.startswith("mailto:info@example.cn?subject=")
+        assert quote(route.title) in mailto

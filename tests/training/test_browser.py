@@ -1,6 +1,8 @@
 """A training officer in a real browser: accessible pages and form in both languages."""
 
 import pytest
+from django.core import mail
+from playwright.sync_api import expect
 
 from education.models import TrainingEnquiry
 from tests.builders import (
@@ -73,3 +75,43 @@ def test_pages_and_form_pass_axe_stack_on_phones_and_take_an_enquiry(
     assert enquiry.cohort == cohort
     assert enquiry.language == "en"
     assert browser_page.outside_requests == []
+
+
+@pytest.mark.parametrize(
+    "language, send", [("zh-hans", "提交培训咨询"), ("en", "Send training enquiry")]
+)
+def test_an_organisation_on_a_phone_goes_from_programme_to_enquiry(
+    browser, live_server, training_site, language, send
+):
+    _index, programme, cohort = training_site
+    if language == "en":
+        programme = programme.get_translations()[0]
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(programme.url)
+    # The cohort is a card on the phone, its button in view without scrolling sideways.
+    enquire = page.locator(f'a[href$="?cohort={cohort.pk}"]')
+    expect(enquire).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    enquire.click()
+    expect(page.locator("[name=cohort]")).to_have_value(str(cohort.pk))
+
+    form = page.locator("form.booking-form")
+    form.locator("[name=organisation]").fill("梁溪区委组织部")
+    form.locator("[name=contact_name]").fill("李明")
+    form.locator("[name=phone]").fill("0510-81234567")
+    form.locator("[name=email]").fill("li@example.cn")
+    form.locator("[name=consent]").check()
+    page.get_by_role("button", name=send).click()  # the number of participants is missing
+    expect(page.locator(".form-field--error [name=participants]")).to_be_visible()
+    expect(form.locator("[name=organisation]")).to_have_value("梁溪区委组织部")
+    assert not TrainingEnquiry.objects.exists()
+
+    form.locator("[name=participants]").fill("25")
+    page.get_by_role("button", name=send).click()
+    enquiry = TrainingEnquiry.objects.get()
+    expect(page.locator(".reference strong")).to_have_text(enquiry.reference)
+    assert (enquiry.cohort, enquiry.language) == (cohort, language)
+    (email,) = [m for m in mail.outbox if m.to == ["li@example.cn"]]
+    assert enquiry.reference in email.subject + email.body
+    context.close()
