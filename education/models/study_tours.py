@@ -315,7 +315,14 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         return None
 
     def get_address(self):
-        return self.address or (self.red_site.address if self.red_site else "")
+        """The base's own address, else its red site's, in the page's language.
+
+        The red site link is copied as it is into the English page, so it
+        points at the Chinese site: its translation carries the English address.
+        """
+        if self.address or not self.red_site_id:
+            return self.address
+        return (self.red_site.get_translation_or_none(self.locale) or self.red_site).address
 
     def map_links(self):
         if coordinates := self.get_coordinates():
