@@ -26,7 +26,13 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from core.choices import City
 from core.editorial.cities import CityScopedPage
-from core.fields import coordinate_fields, image_field, optional_link, source_snippets
+from core.fields import (
+    coordinate_fields,
+    image_alt_field,
+    image_field,
+    optional_link,
+    source_snippets,
+)
 from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
@@ -109,6 +115,7 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         _("简介"), max_length=600, help_text=_("一两句话介绍基地，显示在卡片和页面顶部。")
     )
     image = image_field(_("卡片与页面顶部的图片，建议 1600×900；替代文本取自图片的“描述”。"))
+    image_alt = image_alt_field()
     body = RichTextField(
         _("详细介绍"),
         blank=True,
@@ -227,6 +234,7 @@ class StudyBasePage(BookingRoutesMixin, CityScopedPage, PageMetaMixin, Page):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -21,7 +21,13 @@ from core.blocks import ListItemsBlock
 from core.cards import list_block_ids, list_block_values, localized_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage, expand
-from core.fields import ChoiceListField, image_field, source_snippets, summary_field
+from core.fields import (
+    ChoiceListField,
+    image_alt_field,
+    image_field,
+    source_snippets,
+    summary_field,
+)
 from core.localize import localize_snippets
 from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
@@ -97,6 +103,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
     image = image_field(
         _("页面顶部与卡片图片，建议 1600×900；替代文本取自图片的“描述”。"), _("封面图片")
     )
+    image_alt = image_alt_field()
     body = RichTextField(
         _("项目介绍"),
         blank=True,
@@ -168,6 +175,7 @@ class TrainingProgrammePage(ProgrammeEnquiryRoutesMixin, CityScopedPage, PageMet
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [

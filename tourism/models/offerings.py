@@ -17,7 +17,13 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from core.cards import related_cards
 from core.editorial.cities import CityScopedPage, expand
-from core.fields import image_field, related_pages_field, source_snippets, summary_field
+from core.fields import (
+    image_alt_field,
+    image_field,
+    related_pages_field,
+    source_snippets,
+    summary_field,
+)
 from core.localize import localize_snippets
 from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
@@ -68,6 +74,7 @@ class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
 
     summary = summary_field()
     image = image_field()
+    image_alt = image_alt_field()
     partners = source_snippets(
         "tourism.Partner",
         _("合作机构"),
@@ -142,6 +149,7 @@ class JointOfferingPage(CityScopedPage, PageMetaMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [

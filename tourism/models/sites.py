@@ -15,6 +15,7 @@ from core.choices import City
 from core.editorial.cities import CityScopedPage
 from core.fields import (
     coordinate_fields,
+    image_alt_field,
     image_field,
     optional_link,
     related_pages_field,
@@ -64,6 +65,7 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
 
     summary = summary_field()
     image = image_field()
+    image_alt = image_alt_field()
     city = models.CharField(
         _("城市"), max_length=10, choices=City.choices, help_text=_("景点所在的城市。")
     )
@@ -138,6 +140,7 @@ class RedSitePage(CityScopedPage, PageMetaMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("city"), FieldPanel("county")]),
