@@ -122,6 +122,9 @@ class Demo:
         self.target_locales = list(Locale.objects.exclude(pk=self.source_locale.pk))
         self.today = timezone.localdate()
         self.created = 0
+        # The {zh, en} name of each image made here, for the alt text of the
+        # pages that show it (see `page`).
+        self.image_names = {}
 
     def log(self, message):
         if self.stdout is not None:
@@ -137,17 +140,18 @@ class Demo:
         """A generated placeholder image: abstract colour fields, no text.
 
         A drawn name would be in one language only (and a missing glyph shows
-        as "□"), so the picture carries none; its title and description (the
-        alt text) carry the name in both languages, since one image serves
-        both. `title` is a {zh, en} pair.
+        as "□"), so the picture carries none. Its description, the alt text
+        where no page gives one, is in the source language; a page that shows
+        it gets the name in both as its translated `image_alt` (see `page`).
+        `title` is a {zh, en} pair.
         """
         Image = get_image_model()
-        existing = Image.objects.filter(title=title["zh"]).first()
-        if existing:
-            return existing
-        image = Image(title=title["zh"], description=f"{title['zh']} / {title['en']}")
-        image.file = ImageFile(placeholder(key, size), name=f"demo-{key}.jpg")
-        image.save()
+        image = Image.objects.filter(title=title["zh"]).first()
+        if image is None:
+            image = Image(title=title["zh"], description=title["zh"])
+            image.file = ImageFile(placeholder(key, size), name=f"demo-{key}.jpg")
+            image.save()
+        self.image_names[image.pk] = title
         return image
 
     # Pages ----------------------------------------------------------------
@@ -161,6 +165,9 @@ class Demo:
         (stream JSON, rich text), as the tests' builders do.
         """
         english = dict(english or {})
+        image = fields.get(getattr(model, "card_image_field", None) or "")
+        if image is not None and "image_alt" not in fields:
+            fields["image_alt"] = self.image_names.get(image.pk, "")
         fields = chinese(fields, english)
         existing = parent.get_children().filter(slug=slug).first()
         if existing:

@@ -108,6 +108,20 @@ def image_field(help_text=BANNER_IMAGE_HELP, verbose_name=None):
     return optional_link("wagtailimages.Image", verbose_name or _("主图"), help_text)
 
 
+def image_alt_field():
+    """The alt text of a page's main image on this page, translated with the page.
+
+    One image serves both languages, so its own description can speak only one
+    of them; this field goes through wagtail-localize like the page's other texts.
+    """
+    return models.CharField(
+        _("图片替代文本"),
+        max_length=250,
+        blank=True,
+        help_text=_("向看不到图片的读者说明图片内容，随页面一起翻译；留空时使用图片的“描述”。"),
+    )
+
+
 def summary_field(help_text=CARD_SUMMARY_HELP):
     """The one or two sentences a card and a share preview show."""
     return models.TextField(_("摘要"), max_length=300, help_text=help_text)

@@ -8,6 +8,16 @@ here, in one query for a whole listing.
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext
+
+
+def enumeration(items):
+    """Items joined the way the active language lists them: "春季、秋季" or "Spring, Autumn".
+
+    The one place the list separator is written, so that no English list
+    ever shows the Chinese enumeration comma "、".
+    """
+    return gettext("、").join(str(item) for item in items)
 
 
 def source_locale_only():

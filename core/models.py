@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from core.cards import attach_card_images
 from core.editorial.pages import EditorialPage
-from core.fields import image_field
+from core.fields import image_alt_field, image_field
 from core.filters import PER_PAGE, paginate
 from core.localize import localize_relation
 from core.seo import PageMetaMixin, tabbed
@@ -39,6 +39,7 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
         help_text=_("列表上方的一段介绍。"),
     )
     image = image_field(_("分享卡片与列表封面，建议 1600×900。"), _("封面图片"))
+    image_alt = image_alt_field()
 
     card_image_field = "image"
     max_count_per_parent = 1
@@ -52,7 +53,11 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     card_snippets = {}
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+    ]
     edit_handler = tabbed(content_panels)
 
     class Meta:

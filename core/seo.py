@@ -34,6 +34,14 @@ class PageMetaMixin:
     def get_card_image(self):
         return getattr(self, self.card_image_field) if self.card_image_field else None
 
+    def get_image_alt(self):
+        """The alt text of the page's main image: the page's own (translated with it),
+        else the image's description."""
+        image = self.get_card_image()
+        if image is None:
+            return ""
+        return getattr(self, "image_alt", "") or image.default_alt_text
+
     def get_card_summary(self):
         """One or two sentences for cards and share previews."""
         return self.search_description

@@ -98,9 +98,9 @@ def feature(demo):
 
 
 def _home_fields(data):
-    """The home page's own texts, as {zh, en} pairs."""
+    """The home page's own texts, as {zh, en} pairs; the hero's alt text is its image's name."""
     fields = {key: value for key, value in data.items() if key not in ("hero_image", "cta_page")}
-    return {**fields, "body": Paragraphs(data["body"])}
+    return {**fields, "body": Paragraphs(data["body"]), "image_alt": data["hero_image"]["title"]}
 
 
 def _with_english(data, *names):

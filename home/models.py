@@ -14,7 +14,7 @@ from wagtail.search import index
 from core.cache import CachedSetting
 from core.cards import list_block_ids, localized_cards
 from core.editorial.pages import EditorialPage
-from core.fields import image_field, optional_link
+from core.fields import image_alt_field, image_field, optional_link
 from core.seo import PageMetaMixin, tabbed
 
 from .blocks import FeaturedSectionBlock
@@ -26,6 +26,7 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
     hero_image = image_field(
         _("宽幅图片，建议至少 1600×800 像素；替代文本取自图片的“描述”。"), _("主视觉图片")
     )
+    image_alt = image_alt_field()
     hero_heading = models.CharField(
         _("主标题"),
         max_length=120,
@@ -79,6 +80,7 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
+                FieldPanel("image_alt"),
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_intro"),
             ],
@@ -175,7 +177,7 @@ class SiteSettings(CachedSetting, BaseSiteSetting):
     )
     email = models.EmailField(_("联系邮箱"), blank=True, help_text=_("公众咨询邮箱。"))
     wechat_qr_code = image_field(
-        _("正方形图片；请在图片“描述”中写明公众号名称，作为替代文本。"), _("微信公众号二维码")
+        _("正方形图片；替代文本由机构名称生成，两种语言各自显示。"), _("微信公众号二维码")
     )
     weibo_url = models.URLField(
         _("微博链接"), blank=True, help_text=_("官方微博主页地址，以 https:// 开头。")

@@ -101,7 +101,9 @@ def _load_site(demo, parent, data, spirits, partners):
     if "quote" in data:
         body.append(("quote", data["quote"]))
     if "timeline" in data:
-        events = [{**event, "text": ""} for event in data["timeline"]]
+        # List items with ids, as the editor saves them: without, each load
+        # gives them new ids, and the English no longer finds its segments.
+        events = stream((("item", {**e, "text": ""}) for e in data["timeline"]), slug, "events")
         body.append(("timeline", {"title": data["timeline_title"], "events": events}))
     return demo.page(
         parent,
@@ -135,19 +137,27 @@ def _load_route(demo, parent, data, sites, spirits, partners, flights):
             {
                 "title": day["title"],
                 "description": day["description"],
-                "stops": [
-                    {
-                        "site": sites[stop["site"]].pk,
-                        "time": f"{stop['time']}:00",
-                        "note": stop.get("note", ""),
-                    }
-                    for stop in day["stops"]
-                ],
+                "stops": stream(
+                    (
+                        (
+                            "item",
+                            {
+                                "site": sites[stop["site"]].pk,
+                                "time": f"{stop['time']}:00",
+                                "note": stop.get("note", ""),
+                            },
+                        )
+                        for stop in day["stops"]
+                    ),
+                    slug,
+                    "stops",
+                    number,
+                ),
                 "meals": day["meals"],
                 "overnight": day.get("overnight", ""),
             },
         )
-        for day in data["itinerary"]
+        for number, day in enumerate(data["itinerary"])
     ]
     return demo.page(
         parent,

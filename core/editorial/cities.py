@@ -13,6 +13,7 @@ index pages and the home page belong to none, so only moderators change them.
 from django.db import models
 
 from core.choices import City
+from core.localize import enumeration
 
 CITY_FIELDS = ("city", "start_city", "end_city", "region")
 #: Values of a city-like field that stand for more than one city.
@@ -62,4 +63,4 @@ def page_cities(page):
 
 def city_names(cities):
     labels = dict(City.choices)
-    return "、".join(str(labels[city]) for city in sorted(cities) if city in labels)
+    return enumeration(labels[city] for city in sorted(cities) if city in labels)

@@ -3,12 +3,13 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.cache import remember
+from core.localize import enumeration as join_items
 from core.origin import absolute_url
 
 register = template.Library()
@@ -166,3 +167,12 @@ def page_numbers(page_obj):
 def block_values(stream):
     """The values of a StreamField's blocks, for includes that take plain values."""
     return [block.value for block in stream]
+
+
+@register.filter(needs_autoescape=True)
+def enumeration(items, autoescape=True):
+    """`{{ labels|enumeration }}`: the items as one list in the active language (see
+    `core.localize.enumeration`); safe strings (links built in the template) stay HTML.
+    """
+    escape = conditional_escape if autoescape else str
+    return mark_safe(join_items(escape(item) for item in items))

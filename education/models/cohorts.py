@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.choices import City
 from core.fields import ChoiceListField, optional_link
+from core.localize import enumeration
 from education.public_requests.models import PublicRequest, status_field
 from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
 
@@ -166,7 +167,7 @@ class TrainingEnquiry(PublicRequest):
 
     def get_preferred_months_display(self):
         """The preferred months as one line in the active language ("5月、6月", "May, June")."""
-        return gettext("、").join(str(label) for label in self.preferred_month_labels)
+        return enumeration(self.preferred_month_labels)
 
     def localized_index(self):
         """The programme index in the language of the enquiry (or the source)."""

@@ -27,7 +27,13 @@ from wagtail_localize.fields import BaseTranslatableField
 from core.choices import City
 from core.editorial.cities import CityScopedPage
 from core.editorial.pages import EditorialPage
-from core.fields import coordinate_fields, image_field, optional_link, source_snippets
+from core.fields import (
+    coordinate_fields,
+    image_alt_field,
+    image_field,
+    optional_link,
+    source_snippets,
+)
 from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
@@ -111,6 +117,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
         _("简介"), max_length=600, help_text=_("一两句话介绍基地，显示在卡片和页面顶部。")
     )
     image = image_field(_("卡片与页面顶部的图片，建议 1600×900；替代文本取自图片的“描述”。"))
+    image_alt = image_alt_field()
     body = RichTextField(
         _("详细介绍"),
         blank=True,
@@ -229,6 +236,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -317,7 +325,14 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
         return None
 
     def get_address(self):
-        return self.address or (self.red_site.address if self.red_site else "")
+        """The base's own address, else its red site's, in the page's language.
+
+        The red site link is copied as it is into the English page, so it
+        points at the Chinese site: its translation carries the English address.
+        """
+        if self.address or not self.red_site_id:
+            return self.address
+        return (self.red_site.get_translation_or_none(self.locale) or self.red_site).address
 
     def map_links(self):
         if coordinates := self.get_coordinates():

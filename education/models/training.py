@@ -22,7 +22,13 @@ from core.cards import list_block_ids, list_block_values, localized_cards
 from core.choices import City
 from core.editorial.cities import CityScopedPage, expand
 from core.editorial.pages import EditorialPage
-from core.fields import ChoiceListField, image_field, source_snippets, summary_field
+from core.fields import (
+    ChoiceListField,
+    image_alt_field,
+    image_field,
+    source_snippets,
+    summary_field,
+)
 from core.localize import localize_snippets
 from core.models import ListingPage
 from core.origin import absolute_url, page_url
@@ -101,6 +107,7 @@ class TrainingProgrammePage(
     image = image_field(
         _("页面顶部与卡片图片，建议 1600×900；替代文本取自图片的“描述”。"), _("封面图片")
     )
+    image_alt = image_alt_field()
     body = RichTextField(
         _("项目介绍"),
         blank=True,
@@ -172,6 +179,7 @@ class TrainingProgrammePage(
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -7,11 +7,14 @@ A request type plugs in by subclassing `PublicRequestViewSet` and setting
 `actions` and `success_message`, then implementing `change_status(obj, action)`.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -19,13 +22,15 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import Button, ListingButton
 
 from education.public_requests.models import CONTACT_FIELDS
 from education.seats import SeatsRefused
 
 #: What the requester wrote last and what the request records, after its own fields.
-EXPORT_TAIL = ["notes", "language", "created_at", "staff_notes"]
+EXPORT_TAIL = ["notes", "get_language_display", "created_at", "staff_notes"]
+#: Headings of the export columns every request type has that are not model fields.
+EXPORT_HEADINGS = {"get_status_display": _("状态"), "get_language_display": _("提交语言")}
 INSPECT_TAIL = ["notes", "consent", "language", "created_at", "updated_at", "staff_notes"]
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -59,6 +64,12 @@ def source_pages(model):
     return queryset
 
 
+def local_timestamp(value):
+    """A moment as the admin shows it: Beijing time, with its offset so that no
+    one reads it as UTC, to the second ("2026-05-12 09:30:00+08:00")."""
+    return timezone.localtime(value).isoformat(sep=" ", timespec="seconds")
+
+
 def neutralize_formula(value):
     """Text typed by the public must reach a spreadsheet as text, never as a formula."""
     text = "" if value is None else str(value)
@@ -71,6 +82,15 @@ class PublicRequestIndexView(generic.IndexView):
 
     actions = {}
     action_url_name = None
+    # Wagtail writes moments to Excel in UTC without a zone, and to CSV with
+    # microseconds; both exports write them as `local_timestamp` instead.
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: local_timestamp,
+            generic.IndexView.FORMAT_XLSX: local_timestamp,
+        },
+    }
 
     def get_add_url(self):
         return None
@@ -92,14 +112,18 @@ class PublicRequestIndexView(generic.IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         if not self.user_has_permission("change"):
             return buttons
-        for action, spec in self.actions.items():
+        # Buttons of one priority sort by label, which in Chinese put 取消 (cancel)
+        # first, right beside 确认 (confirm): they keep the order of `actions`
+        # instead, and a destructive one goes last, apart, in the "more" menu.
+        for order, (action, spec) in enumerate(self.actions.items()):
             if instance.status in spec["from"]:
+                button_class = Button if spec.get("destructive") else ListingButton
                 buttons.append(
-                    ListingButton(
+                    button_class(
                         spec["label"],
                         url=reverse(self.action_url_name, args=[instance.pk, action]),
                         icon_name=spec.get("icon", "arrow-right"),
-                        priority=30,
+                        priority=100 + order,
                     )
                 )
         return buttons
@@ -143,7 +167,9 @@ class PublicRequestViewSet(ModelViewSet):
     """ModelViewSet for a PublicRequest model: read, annotate, export, act.
 
     `actions` maps an action name to {"label", "from" (statuses it applies
-    to), "confirm" (question on the confirmation page), optional "icon"}.
+    to), "confirm" (question on the confirmation page), optional "icon" and
+    "destructive" (true: listed last, in the row's "more" menu)}, in the order
+    the listing shows them.
     `change_status` does it and returns the request as it now stands;
     `success_message` (with `reference` and `status`) tells staff.
     """

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from education.models.sessions import Booking, StudySession
 from education.models.study_tours import StudyBasePage
 from education.public_requests.admin import (
+    EXPORT_HEADINGS,
     PublicRequestViewSet,
     export_fields,
     inspect_fields,
@@ -70,7 +71,7 @@ class BookingViewSet(PublicRequestViewSet):
         ],
     )
     export_headings = {
-        "get_status_display": _("状态"),
+        **EXPORT_HEADINGS,
         "session.base.title": _("研学基地"),
         "session.date": _("场次日期"),
         "session.start_time": _("开始时间"),
@@ -101,6 +102,7 @@ class BookingViewSet(PublicRequestViewSet):
             "from": {BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
             "confirm": _("取消此预约？学校将收到取消通知，名额将释放。"),
             "icon": "bin",
+            "destructive": True,
         },
     }
 

@@ -6,9 +6,7 @@ register = template.Library()
 
 
 @register.filter
-def age_band_label(value):
-    """The label of an age band code in the active language; unknown codes as they are."""
-    try:
-        return AgeBand(value).label
-    except ValueError:
-        return value
+def age_band_labels(values):
+    """The labels of age band codes in the active language; unknown codes as they are."""
+    labels = dict(AgeBand.choices)
+    return [labels.get(value, value) for value in values]

@@ -9,6 +9,7 @@ from education import seats
 from education.models.cohorts import TrainingCohort, TrainingEnquiry
 from education.models.training import TrainingProgrammePage
 from education.public_requests.admin import (
+    EXPORT_HEADINGS,
     PublicRequestViewSet,
     export_fields,
     inspect_fields,
@@ -57,7 +58,7 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
         ["programme_title", "cohort", "participants", "get_preferred_months_display"],
     )
     export_headings = {
-        "get_status_display": _("状态"),
+        **EXPORT_HEADINGS,
         "programme_title": _("培训项目"),
         "cohort": _("班期"),
         "get_preferred_months_display": _("希望的培训月份"),
@@ -84,6 +85,7 @@ class TrainingEnquiryViewSet(PublicRequestViewSet):
             "from": {EnquiryStatus.NEW, EnquiryStatus.DISCUSSING, EnquiryStatus.AGREED},
             "confirm": _("关闭此咨询？已占用的名额将释放。"),
             "icon": "cross",
+            "destructive": True,
         },
     }
     targets = {

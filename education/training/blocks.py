@@ -9,6 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.choices import City
+from core.localize import enumeration
 
 #: The two-stage model of the cooperation plan: Party-spirit tempering in
 #: Yan'an first, capability improvement in Wuxi second.
@@ -28,7 +29,7 @@ def late_modules_error(days, modules):
     if late:
         return _("本阶段共 %(days)s 天，但这些模块排在之后：%(titles)s。") % {
             "days": days,
-            "titles": "、".join(late),
+            "titles": enumeration(late),
         }
     return None
 

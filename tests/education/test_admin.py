@@ -1,7 +1,9 @@
 """The bookings admin: who may see it, listing, export, and the status actions."""
 
 import csv
+import datetime
 import io
+import re
 import uuid
 
 import pytest
@@ -114,10 +116,19 @@ def test_filters_and_search(client, subtests, tours, book, booking, session):
     assert client.get(INDEX + "?status=nonsense&session_date_from=x").status_code == 200
 
 
+#: 01:30:00.25 UTC on 12 May, which the admin shows as 09:30 Beijing time.
+SUBMITTED = datetime.datetime(2026, 5, 12, 1, 30, 0, 250000, tzinfo=datetime.UTC)
+
+
+def submitted_in_english(booking):
+    Booking.objects.filter(pk=booking.pk).update(created_at=SUBMITTED, language="en")
+
+
 def test_csv_export(client, booking):
     booking.notes = '=HYPERLINK("http://evil")'
     booking.staff_notes = "回电确认人数"
     booking.save()
+    submitted_in_english(booking)
     response = client.get(INDEX + "?export=csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -134,15 +145,31 @@ def test_csv_export(client, booking):
     assert row["联系电话"] == "13912345678"
     assert row["内部备注"] == "回电确认人数"
     assert row["备注"] == '\'=HYPERLINK("http://evil")'  # never a live formula
+    # Beijing time as the admin shows it, with its offset, to the second.
+    assert row["提交时间"] == "2026-05-12 09:30:00+08:00"
+    assert row["提交语言"] == "English"
 
 
 def test_excel_export(client, booking):
+    submitted_in_english(booking)
     response = client.get(INDEX + "?export=xlsx")
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    rows = list(workbook.active.values)
-    assert rows[0][0] == "编号"
-    assert rows[1][0] == booking.reference
+    headings, row = list(workbook.active.values)
+    assert headings[0] == "编号"
+    assert row[0] == booking.reference
+    cells = dict(zip(headings, row, strict=True))
+    assert cells["提交时间"] == "2026-05-12 09:30:00+08:00"
+    assert cells["提交语言"] == "English"
+
+
+def test_cancel_is_the_last_action_apart_from_confirm(client, booking):
+    """Cancel is not the first button, next to confirm: it comes last, in the row's more menu."""
+    html = client.get(INDEX).content.decode()
+    row_actions = re.findall(rf'href="{INDEX}{booking.pk}/(\w+)/"', html)
+    assert row_actions == ["confirm", "decline", "cancel"]
+    cancel = re.search(rf'<a href="{INDEX}{booking.pk}/cancel/"[^>]*>', html).group(0)
+    assert "button-small" not in cancel  # a menu item, not a button beside confirm
 
 
 def test_confirm_sends_calendar_email(client, tours, booking, session):

@@ -1,15 +1,30 @@
 """A teacher in a real browser: accessible pages in both languages, a booking end to end."""
 
+import csv
+import io
 import re
+import uuid
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from core.editorial import roles
 from education.models import Booking
 from education.study_tours.choices import BookingStatus
-from tests.builders import book_url, make_study_base, make_study_base_index, make_study_session
+from tests.builders import (
+    book_url,
+    booking_data,
+    make_study_base,
+    make_study_base_index,
+    make_study_session,
+)
+
+BOOKINGS = "/admin/education/bookings/"
 
 pytestmark = [
     pytest.mark.browser,
@@ -146,3 +161,51 @@ def test_a_school_books_on_a_desktop_and_cancels_from_its_email(
     page.goto(base.url)
     expect(_seats_cell(page, session)).to_contain_text(words["seats"])
     assert page.outside_requests == []
+
+
+def test_booking_manager_finds_confirms_and_exports(browser_page, study_site, make_user):
+    """Journey 3: a booking manager finds a school's booking, confirms it, and
+    exports the bookings to CSV and Excel, where the row reads as in the admin."""
+    base, session = study_site
+    english = base.get_translations()[0]
+    Client().post(book_url(english, session), booking_data(school_name="Wuxi No. 1 Middle School"))
+    Client().post(
+        book_url(base, session), booking_data(key=str(uuid.uuid4()), school_name="延安实验小学")
+    )
+    booking = Booking.objects.get(school_name="Wuxi No. 1 Middle School")
+    make_user(roles.BOOKING_MANAGERS, "manager")
+
+    browser_page.goto("/admin/login/")
+    browser_page.fill("#id_username", "manager")
+    browser_page.fill("#id_password", "password")
+    browser_page.click("form button[type=submit]")
+    browser_page.wait_for_url("**/admin/")
+
+    browser_page.goto(BOOKINGS)
+    browser_page.get_by_placeholder("搜索…").fill(booking.reference)
+    row = browser_page.locator("#listing-results tbody tr")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Wuxi No. 1 Middle School")
+    # Confirm comes first; cancel is not beside it but last, in the row's menu.
+    actions = row.locator("a.button-small")
+    expect(actions).to_have_count(2)
+    expect(actions.first).to_contain_text("确认")
+    actions.first.click()
+    browser_page.get_by_role("button", name="确认").click()
+    expect(browser_page.locator(".messages")).to_contain_text(booking.reference)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+
+    # Both exports, downloaded in the manager's own session.
+    submitted = timezone.localtime(booking.created_at).strftime("%Y-%m-%d %H:%M:%S+08:00")
+    csv_text = browser_page.request.get(BOOKINGS + "?export=csv").text().lstrip("\ufeff")
+    rows = {row["编号"]: row for row in csv.DictReader(io.StringIO(csv_text))}
+    assert rows[booking.reference]["状态"] == "已确认"
+    assert rows[booking.reference]["提交时间"] == submitted
+    assert rows[booking.reference]["提交语言"] == "English"
+    workbook = load_workbook(io.BytesIO(browser_page.request.get(BOOKINGS + "?export=xlsx").body()))
+    headings, *cells = workbook.active.values
+    excel = {line[0]: dict(zip(headings, line, strict=True)) for line in cells}
+    assert excel[booking.reference]["提交时间"] == submitted
+    assert excel[booking.reference]["提交语言"] == "English"
+    assert browser_page.outside_requests == []

@@ -18,7 +18,13 @@ from core.blocks import RICH_TEXT_FEATURES, ListItemsBlock
 from core.cards import related_cards
 from core.editorial.cities import CityScopedPage, expand
 from core.editorial.pages import EditorialPage
-from core.fields import image_field, related_pages_field, source_snippets, summary_field
+from core.fields import (
+    image_alt_field,
+    image_field,
+    related_pages_field,
+    source_snippets,
+    summary_field,
+)
 from core.localize import localize_snippets
 from core.models import ListingPage, image_json_ld
 from core.seo import PageMetaMixin, tabbed
@@ -69,6 +75,7 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     summary = summary_field()
     image = image_field()
+    image_alt = image_alt_field()
     partners = source_snippets(
         "tourism.Partner",
         _("合作机构"),
@@ -143,6 +150,7 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [

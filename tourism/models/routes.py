@@ -23,6 +23,7 @@ from core.editorial.cities import CityScopedPage
 from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
+    image_alt_field,
     image_field,
     related_pages_field,
     source_snippets,
@@ -80,6 +81,7 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     summary = summary_field()
     hero_image = image_field()
+    image_alt = image_alt_field()
     days = models.PositiveSmallIntegerField(
         _("天数"),
         validators=[MinValueValidator(1), MaxValueValidator(30)],
@@ -193,6 +195,7 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("days"), FieldPanel("pace")]),

@@ -17,6 +17,7 @@ from core.editorial.cities import CityScopedPage
 from core.editorial.pages import EditorialPage
 from core.fields import (
     coordinate_fields,
+    image_alt_field,
     image_field,
     optional_link,
     related_pages_field,
@@ -66,6 +67,7 @@ class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     summary = summary_field()
     image = image_field()
+    image_alt = image_alt_field()
     city = models.CharField(
         _("城市"), max_length=10, choices=City.choices, help_text=_("景点所在的城市。")
     )
@@ -140,6 +142,7 @@ class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("city"), FieldPanel("county")]),

@@ -21,9 +21,3 @@ def current_flights(context, heading=None):
 
 
 register.filter("historic_date", historic_date)
-
-
-@register.filter
-def enumeration(items):
-    """Join labels the way the active language lists things: "春季、秋季" or "Spring, Autumn"."""
-    return _("、").join(str(item) for item in items)

@@ -330,6 +330,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: it is blocked in mainland China and would learn
+# the hash of every editor's e-mail address. Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Avatars from gravatar.com are a third-party request (and blocked in mainland
 # China); the admin shows its own placeholder instead.
