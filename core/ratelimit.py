@@ -59,8 +59,13 @@ def when_to_retry(seconds):
     """
     now = timezone.now()
     at = timezone.localtime(now + datetime.timedelta(seconds=seconds))
-    same_day = at.date() == timezone.localtime(now).date()
-    moment = time_format(at, "H:i") if same_day else date_format(at, "SHORT_DATETIME_FORMAT")
+    days = (at.date() - timezone.localtime(now).date()).days
+    # Always a 24-hour clock: "12:30 a.m." after midnight reads as noon to many.
+    moment = time_format(at, "H:i")
+    if days == 1:
+        moment = gettext("明天 %(time)s") % {"time": moment}
+    elif days > 1:
+        moment = f"{date_format(at, 'MONTH_DAY_FORMAT')} {moment}"
     return gettext("请在北京时间 %(time)s 之后再试（约 %(wait)s后）。") % {
         "time": moment,
         "wait": timeuntil(at, now),

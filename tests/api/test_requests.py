@@ -188,8 +188,10 @@ def test_the_web_forms_rate_limit_holds(client, tours, settings):
     session = make_study_session(tours.base, capacity=200)
     statuses = [book(client, tours.base, session, locale="en").status_code for _ in range(3)]
     assert statuses == [201, 201, 429]
-    refused = book(client, tours.base, session, locale="en").json()
-    assert refused["status"] == 429 and "try again later" in refused["detail"]
+    response = book(client, tours.base, session, locale="en")
+    assert 0 < int(response["Retry-After"]) <= 3600
+    refused = response.json()
+    assert refused["status"] == 429 and "try again after" in refused["detail"]
 
 
 def test_a_programme_lists_its_cohorts_with_places_left(client, training):

@@ -1,11 +1,15 @@
 """Rate limits of bookings: only accepted requests count, per address and per contact."""
 
+import datetime
 import re
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import translation
 
+from core import ratelimit
 from education.models import Booking
 from education.study_tours.choices import BookingStatus
 from tests.builders import book_url, booking_data, make_study_session
@@ -86,8 +90,12 @@ def test_accepted_requests_count_per_phone_and_per_email(tours, post):
 @pytest.mark.parametrize(
     ("language", "reason", "retry"),
     [
-        ("zh-hans", "从您所在网络提交的申请已达上限", r"请在北京时间 \d\d:\d\d 之后再试"),
-        ("en", "too many requests have been sent from your network", r"try again after \d\d:\d\d"),
+        ("zh-hans", "从您所在网络提交的申请已达上限", r"请在北京时间 (明天 )?\d\d:\d\d 之后再试"),
+        (
+            "en",
+            "too many requests have been sent from your network",
+            r"try again after (tomorrow )?\d\d:\d\d",
+        ),
     ],
 )
 def test_429_page_says_when_to_try_again_in_the_visitors_language(
@@ -127,3 +135,13 @@ def test_a_rotating_proxy_header_counts_only_when_the_proxy_sent_it(tours, post)
         for n in range(1, 8)
     ]
     assert [r.status_code for r in proxied] == [302] * 7
+
+
+@pytest.mark.parametrize(
+    "language, expected", [("zh-hans", "北京时间 明天 00:30"), ("en", "after tomorrow 00:30")]
+)
+def test_a_retry_after_midnight_says_tomorrow_on_a_24_hour_clock(monkeypatch, language, expected):
+    late_evening = datetime.datetime(2026, 12, 3, 23, 50, tzinfo=ZoneInfo("Asia/Shanghai"))
+    monkeypatch.setattr(ratelimit.timezone, "now", lambda: late_evening)
+    with translation.override(language):
+        assert expected in ratelimit.when_to_retry(40 * 60)
