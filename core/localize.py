@@ -82,17 +82,18 @@ def ascii_slug(text):
 def set_translation_slug(page):
     """Give a page in a translation locale an ASCII slug, unique among its siblings.
 
-    Translations copy the Chinese slug: Wagtail's `copy_for_translation` as it
-    is, and wagtail-localize again from the slug's segment each time it
-    writes the page or a revision (untranslated segments fall back to the
-    Chinese text). It also slugifies that text to ASCII, which leaves nothing
-    of a Chinese slug; the page's Chinese slug is then the one turned into
-    pinyin, so the English URL is the same whichever path wrote it. So this
-    runs whenever the page is cleaned, not once when the copy is made.
+    A translation starts with the Chinese slug: Wagtail's `copy_for_translation`
+    copies it, and wagtail-localize writes it again from the slug's segment each
+    time it saves the page or a revision (an untranslated segment falls back to
+    the Chinese text). So this runs whenever the page is cleaned, not once on a
+    `copy_for_translation_done` signal, which would be overwritten at once.
+    wagtail-localize also slugifies the slug to ASCII when it saves the page
+    row, which leaves nothing of a Chinese slug: then the Chinese page's slug is
+    the one turned into pinyin, so every path gives the same English URL.
     """
-    if page.locale_id is None or page.locale.language_code == settings.LANGUAGE_CODE:
-        return
     if page.slug and page.slug.isascii():
+        return
+    if page.locale_id is None or page.locale.language_code == settings.LANGUAGE_CODE:
         return
     base = page.slug
     if not base:

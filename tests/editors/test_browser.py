@@ -105,7 +105,9 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("Zaoyuan Revolutionary Site")
 
-    # Not live before the moderator approves it.
+    # Not live before the moderator approves it, though its URL is settled.
+    english.refresh_from_db()
+    assert english.url == ENGLISH_URL and not english.live
     page.context.clear_cookies()
     assert page.request.get(ENGLISH_URL).status == 404
 
@@ -113,5 +115,5 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
     log_in(page, moderator)
     approve_from_dashboard(page, "Zaoyuan Revolutionary Site")
     page.context.clear_cookies()
-    page.goto(ENGLISH_URL)
+    assert page.goto(ENGLISH_URL).status == 200
     expect(page.locator("h1")).to_have_text("Zaoyuan Revolutionary Site")
