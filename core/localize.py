@@ -1,4 +1,4 @@
-"""Snippets shown in the visitor's language, fetched in bulk.
+"""Localisation helpers: snippets in the visitor's language, ASCII slugs for translations.
 
 Many-to-many links to translatable snippets are copied as they are when
 wagtail-localize translates a page, so an English route still points at the
@@ -6,9 +6,19 @@ Chinese spirits and partners. Templates ask for the translation of each one
 here, in one query for a whole listing.
 """
 
+import logging
+
+import jieba
 from django.conf import settings
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext
+from pypinyin import lazy_pinyin
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
+
+# jieba announces loading its dictionary on stderr; that is noise in logs.
+jieba.setLogLevel(logging.WARNING)
 
 
 def enumeration(items):
@@ -55,3 +65,43 @@ def localize_relation(pages, attr, locale, out_attr):
     translated = iter(localize_snippets(everything, locale))
     for page in pages:
         setattr(page, out_attr, [next(translated) for _obj in getattr(page, attr).all()])
+
+
+def ascii_slug(text):
+    """A readable ASCII slug for `text`: pinyin, a word per hyphen ("zaoyuan-geming-jiuzhi").
+
+    jieba cuts the words so that a slug reads like written pinyin rather than
+    syllable by syllable. ASCII text is returned as it is: it was chosen by
+    someone and may already be in a URL.
+    """
+    if text.isascii():
+        return text
+    return slugify(" ".join("".join(lazy_pinyin(word)) for word in jieba.cut(text)))
+
+
+def set_translation_slug(page):
+    """Give a page in a translation locale an ASCII slug, unique among its siblings.
+
+    A translation starts with the Chinese slug: Wagtail's `copy_for_translation`
+    copies it, and wagtail-localize writes it again from the slug's segment each
+    time it saves the page or a revision (an untranslated segment falls back to
+    the Chinese text). So this runs whenever the page is cleaned, not once on a
+    `copy_for_translation_done` signal, which would be overwritten at once.
+    wagtail-localize also slugifies the slug to ASCII when it saves the page
+    row, which leaves nothing of a Chinese slug: then the Chinese page's slug is
+    the one turned into pinyin, so every path gives the same English URL.
+    """
+    if page.slug and page.slug.isascii():
+        return
+    if page.locale_id is None or page.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    base = page.slug
+    if not base:
+        source = page.get_translation_or_none(Locale.get_default()) if page.pk else None
+        base = source.slug if source else page.title
+    slug = slugify(ascii_slug(base))
+    # Without a place in the tree yet there are no siblings to compare with;
+    # Wagtail cleans the page again when it is added under its parent.
+    parent = page.get_parent() if page.path else getattr(page, "_cached_parent_obj", None)
+    if slug and parent is not None:
+        page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)

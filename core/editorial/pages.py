@@ -14,6 +14,8 @@ the submitted form, which the tester never sees.
 from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 
+from core.localize import set_translation_slug
+
 from .permissions import add_refusal, page_refusal
 
 
@@ -52,7 +54,19 @@ class EditorialPermissionTester(PagePermissionTester):
 
 
 class EditorialPage:
-    """Mixed into every page type, before `Page`: its permissions follow the editorial rules."""
+    """Mixed into every page type, before `Page`: its permissions follow the editorial rules,
+    and its translations get ASCII slugs."""
 
     def permissions_for_user(self, user):
         return EditorialPermissionTester(user, self)
+
+    # English pages get pinyin slugs. Page.save cleans a draft with
+    # `minimal_clean` and a live page or a revision with `full_clean`; both
+    # check the slug is free, so the slug is settled before either.
+    def full_clean(self, *args, **kwargs):
+        set_translation_slug(self)
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        set_translation_slug(self)
+        super().minimal_clean()

@@ -5,11 +5,13 @@ from decimal import Decimal
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.localize import ascii_slug
 from tests.builders import act
 from tests.utils import assert_refused, english_of
+from tourism.models import RedSitePage
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +137,50 @@ def test_translators_cannot_sync_translations(client, translator, routes):
     client.force_login(translator)
     source = TranslationSource.objects.get(object_id=routes["yanan"].translation_key)
     assert_refused(client.get(f"/admin/localize/update/{source.pk}/"))
+
+
+def test_chinese_slugs_become_pinyin():
+    assert ascii_slug("枣园革命旧址") == "zaoyuan-geming-jiuzhi"
+    assert ascii_slug("无锡·东林书院") == "wuxi-donglin-shuyuan"
+    assert ascii_slug("绿色") == "lvse"
+    assert ascii_slug("baota") == "baota"
+
+
+def test_english_translation_of_a_chinese_slug_gets_a_pinyin_slug(
+    client, translator, moderator, red_site, django_capture_on_commit_callbacks
+):
+    english = Locale.objects.get(language_code="en")
+    index = red_site.get_parent()
+    # Two Chinese slugs with the same pinyin: the second English slug is numbered.
+    pages = []
+    for slug in ("枣园革命旧址", "枣园-革命旧址"):
+        page = RedSitePage(
+            title="枣园革命旧址", slug=slug, summary="中共中央书记处旧址。", county="宝塔区",
+            city="yanan", latitude=Decimal("36.62"), longitude=Decimal("109.43"),
+            locale=red_site.locale,
+        )  # fmt: skip
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        pages.append(page)
+
+    client.force_login(translator)
+    for page in pages:
+        response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [english.pk]})
+        assert response.status_code == 302
+    drafts = [page.get_translation(english) for page in pages]
+    assert [draft.slug for draft in drafts] == ["zaoyuan-geming-jiuzhi", "zaoyuan-geming-jiuzhi-1"]
+    assert not drafts[0].live
+
+    # The string editor leaves the slug untranslated, so the revision sent to
+    # moderation falls back to the Chinese slug: it is turned into pinyin again.
+    response = client.post(f"/admin/editorial/translations/{drafts[0].pk}/submit/")
+    assert response.status_code == 302
+    client.force_login(moderator)
+    state = WorkflowState.objects.get(object_id=str(drafts[0].pk), status="in_progress")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, drafts[0], state, "approve")
+    client.logout()
+    assert client.get("/en/red-sites/zaoyuan-geming-jiuzhi/").status_code == 200
+    assert english_of(pages[0]).url == "/en/red-sites/zaoyuan-geming-jiuzhi/"
+    # An ASCII slug is the English slug as it is.
+    assert english_of(red_site).slug == "baota"
