@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.filters import paginate
 from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
+from core.routing import public
 
 from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
@@ -30,7 +31,7 @@ SUGGEST_CACHE_SECONDS = 300
 
 
 def _pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+    return public(Page.objects.live()).filter(locale=locale)
 
 
 class AllWordsFirst:

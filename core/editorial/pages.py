@@ -14,6 +14,7 @@ the submitted form, which the tester never sees.
 from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 
+from ..routing import PublicPage
 from .permissions import add_refusal, page_refusal
 
 
@@ -51,8 +52,12 @@ class EditorialPermissionTester(PagePermissionTester):
         return super().can_lock() and not self.refused
 
 
-class EditorialPage:
-    """Mixed into every page type, before `Page`: its permissions follow the editorial rules."""
+class EditorialPage(PublicPage):
+    """Mixed into every page type, before `Page`: its permissions follow the editorial rules.
+
+    Through it every page type is also a `PublicPage` (no view-restriction
+    query while the site has none).
+    """
 
     def permissions_for_user(self, user):
         return EditorialPermissionTester(user, self)
