@@ -19,7 +19,7 @@ a Site, a page or a view restriction starts a new one, so none is ever stale.
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import RouteResult
 
 from .cache import remember
@@ -42,6 +42,16 @@ class PublicPage:
         if no_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def active_locale():
+    """`Locale.get_active()`, remembered per language."""
+    return remember(f"locale:{translation.get_language()}", Locale.get_active)
+
+
+def all_locales():
+    """Every Locale, by language code, remembered."""
+    return remember("locales", lambda: list(Locale.objects.order_by("language_code")))
 
 
 def _site(request):
@@ -89,7 +99,9 @@ def route(request, path):
         # As Page.route does: the child's parent is known, so get_parent() costs nothing.
         child._cached_parent_obj = page
         page = child
-    specific = page.specific
+    # The specific row with its locale: every page template asks for the locale.
+    specific = page.specific_class.objects.select_related("locale").get(pk=page.pk)
+    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
     if not _overrides_route(page):
         if not specific.live:
             raise Http404
@@ -112,10 +124,11 @@ class RouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if not hasattr(request, "_wagtail_site"):
+            # Wagtail's documented per-request cache: search and settings read it too.
+            request._wagtail_site = _site(request) or None
         if request.resolver_match.url_name != "wagtail_serve":
             return None
-        site = _site(request)
-        request._wagtail_site = site or None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         try:
             request._wagtail_route_for_request = route(request, path)

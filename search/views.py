@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,13 +14,13 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from modelsearch.query import PlainText
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from core.filters import paginate
 from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
-from core.routing import public
+from core.routing import active_locale, all_locales, public
 
 from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
@@ -107,7 +108,9 @@ def _search_url(language_code, query):
 def _other_languages(query, active_locale):
     """For each other language with results: its name, the count and a link."""
     hints = []
-    for locale in Locale.objects.exclude(pk=active_locale.pk):
+    for locale in all_locales():
+        if locale.pk == active_locale.pk:
+            continue
         count = site_search(query, locale).count()
         if count:
             info = get_language_info(locale.language_code)
@@ -155,7 +158,10 @@ def record_query(query, found):
         if cache.incr(new_today) > settings.SEARCH_NEW_QUERIES_PER_DAY:
             return
         recorded = Query.get(query)
-    recorded.add_hit()
+    # Query.add_hit() reads the day's row, then writes it: one UPDATE does, most days.
+    today = timezone.localdate()
+    if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
+        recorded.add_hit(today)
 
 
 @require_safe
@@ -171,7 +177,7 @@ def search(request):
         }
         return retry_after(render(request, "search/search.html", context, status=429), seconds)
 
-    locale = Locale.get_active()
+    locale = active_locale()
     groups = type_groups(site_search(query, locale).facet("content_type_id"))
     # Only a group that the results have is a filter; anything else is ignored.
     selected = next((g for g in groups if g["key"] == request.GET.get("type")), None)
