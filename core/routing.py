@@ -101,7 +101,8 @@ def route(request, path):
         page = child
     # The specific row with its locale: every page template asks for the locale.
     specific = page.specific_class.objects.select_related("locale").get(pk=page.pk)
-    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
+    if hasattr(page, "_cached_parent_obj"):
+        specific._cached_parent_obj = page._cached_parent_obj
     if not _overrides_route(page):
         if not specific.live:
             raise Http404
