@@ -151,17 +151,21 @@ def record_query(query, found):
     """
     if not found or len(query) > settings.SEARCH_RECORDED_QUERY_MAX_LENGTH:
         return
-    recorded = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    query_string = normalise_query_string(query)
+    today = timezone.localdate()
+    # Most searches were already counted today: one UPDATE counts them
+    # (Query.add_hit reads the query's row and the day's, then writes).
+    counted = QueryDailyHits.objects.filter(query__query_string=query_string, date=today)
+    if counted.update(hits=F("hits") + 1):
+        return
+    recorded = Query.objects.filter(query_string=query_string).first()
     if recorded is None:
-        new_today = f"search:new-queries:{timezone.localdate().isoformat()}"
+        new_today = f"search:new-queries:{today.isoformat()}"
         cache.add(new_today, 0, 60 * 60 * 25)
         if cache.incr(new_today) > settings.SEARCH_NEW_QUERIES_PER_DAY:
             return
         recorded = Query.get(query)
-    # Query.add_hit() reads the day's row, then writes it: one UPDATE does, most days.
-    today = timezone.localdate()
-    if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
-        recorded.add_hit(today)
+    recorded.add_hit(today)
 
 
 @require_safe
