@@ -65,11 +65,10 @@ def _site(request):
 def _root_path(site):
     """The url_path of the site's home page in the active language (Wagtail caches these)."""
     language = translation.get_language()
-    paths = [p for p in Site.get_site_root_paths() if p.site_id == site.pk]
-    for path in paths:
-        if path.language_code == language:
+    for path in Site.get_site_root_paths():
+        if path.site_id == site.pk and path.language_code == language:
             return path.root_path
-    return next((p.root_path for p in paths), None)
+    return None
 
 
 def _overrides_route(page):
@@ -82,6 +81,9 @@ def route(request, path):
     if not site:
         return None
     root_path = _root_path(site)
+    if root_path is None:
+        # No home page in this language: Wagtail falls back to the site's own.
+        return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
     url_paths = [
         root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)
@@ -100,7 +102,8 @@ def route(request, path):
         child._cached_parent_obj = page
         page = child
     # The specific row with its locale: every page template asks for the locale.
-    specific = page.specific_class.objects.select_related("locale").get(pk=page.pk)
+    model = page.specific_class or Page  # a page whose type's code is gone is served as a Page
+    specific = model.objects.select_related("locale").get(pk=page.pk)
     if hasattr(page, "_cached_parent_obj"):
         specific._cached_parent_obj = page._cached_parent_obj
     if not _overrides_route(page):
