@@ -3,6 +3,9 @@
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .cache import remember
+from .routing import public
+
 
 def attach_card_images(pages):
     """Fetch the card images of `pages` (and their renditions) in two queries.
@@ -52,8 +55,13 @@ def localized_cards(page_ids, locale, as_cards=True):
     """
     if not page_ids:
         return {}
-    keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
-    pages = Page.objects.live().public().filter(locale=locale, translation_key__in=keys.values())
+    # A page's translation key never changes: remembered, the lookup costs one query, not two.
+    ids = sorted(set(page_ids))
+    keys = remember(
+        f"translation-keys:{','.join(map(str, ids))}",
+        lambda: dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")),
+    )
+    pages = public(Page.objects.live()).filter(locale=locale, translation_key__in=keys.values())
     if as_cards:
         pages = pages.specific()
     by_key = {page.translation_key: page for page in pages}

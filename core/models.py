@@ -16,6 +16,7 @@ from core.editorial.pages import EditorialPage
 from core.fields import image_alt_field, image_field
 from core.filters import PER_PAGE, paginate
 from core.localize import localize_relation
+from core.routing import public
 from core.seo import PageMetaMixin, tabbed
 
 from .origin import absolute_url
@@ -74,7 +75,7 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     def get_listed_pages(self):
         """The live, public children of the listed page type, in listing order."""
         (model,) = self.specific_class.allowed_subpage_models()
-        pages = model.objects.child_of(self).live().public().order_by(*self.listing_order)
+        pages = public(model.objects.child_of(self).live()).order_by(*self.listing_order)
         return pages.prefetch_related(*self.card_snippets)
 
     def get_filter_form_kwargs(self):

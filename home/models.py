@@ -112,11 +112,12 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
     def get_card_summary(self):
         return self.search_description or self.hero_intro
 
-    def featured_sections(self):
-        """The featured sections as dicts with `cards`: live pages in this page's language.
+    def featured_content(self):
+        """The featured sections (dicts with `cards`) and the call to action's page, in this language.
 
         Page ids are read from the raw stream data, so that the choosers do not
-        fetch every page one by one; all cards come from one bulk lookup.
+        fetch every page one by one: all cards come from one bulk lookup, and
+        the sections' links and the call to action's page from another.
         """
         sections = [
             {**block["value"], "pages": list_block_ids(block["value"].get("pages", []))}
@@ -125,20 +126,28 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
         ]
         cards = localized_cards([pid for s in sections for pid in s["pages"]], self.locale)
         link_ids = [s.get("link_page") for s in sections if s.get("link_page")]
-        links = localized_cards(link_ids, self.locale, as_cards=False)
-        return [
-            {
-                "heading": s.get("heading", ""),
-                "intro": s.get("intro", ""),
-                "cards": [cards[pid] for pid in s["pages"] if pid in cards],
-                "link_page": links.get(s.get("link_page")),
-            }
-            for s in sections
-        ]
+        links = localized_cards(
+            [*link_ids, self.cta_page_id] if self.cta_page_id else link_ids,
+            self.locale,
+            as_cards=False,
+        )
+        return {
+            "sections": [
+                {
+                    "heading": s.get("heading", ""),
+                    "intro": s.get("intro", ""),
+                    "cards": [cards[pid] for pid in s["pages"] if pid in cards],
+                    "link_page": links.get(s.get("link_page")),
+                }
+                for s in sections
+            ],
+            # Like a card, left out where the page is not translated yet.
+            "cta_link": links.get(self.cta_page_id),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.featured_sections()
+        context.update(self.featured_content())
         return context
 
 

@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,12 +14,13 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from modelsearch.query import PlainText
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from core.filters import paginate
 from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
+from core.routing import active_locale, all_locales, public
 
 from .analysis import query_words, simplified
 from .results import clean_query, excerpt, page_text, type_groups
@@ -30,7 +32,7 @@ SUGGEST_CACHE_SECONDS = 300
 
 
 def _pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+    return public(Page.objects.live()).filter(locale=locale)
 
 
 class AllWordsFirst:
@@ -106,7 +108,9 @@ def _search_url(language_code, query):
 def _other_languages(query, active_locale):
     """For each other language with results: its name, the count and a link."""
     hints = []
-    for locale in Locale.objects.exclude(pk=active_locale.pk):
+    for locale in all_locales():
+        if locale.pk == active_locale.pk:
+            continue
         count = site_search(query, locale).count()
         if count:
             info = get_language_info(locale.language_code)
@@ -147,14 +151,21 @@ def record_query(query, found):
     """
     if not found or len(query) > settings.SEARCH_RECORDED_QUERY_MAX_LENGTH:
         return
-    recorded = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    query_string = normalise_query_string(query)
+    today = timezone.localdate()
+    # Most searches were already counted today: one UPDATE counts them
+    # (Query.add_hit reads the query's row and the day's, then writes).
+    counted = QueryDailyHits.objects.filter(query__query_string=query_string, date=today)
+    if counted.update(hits=F("hits") + 1):
+        return
+    recorded = Query.objects.filter(query_string=query_string).first()
     if recorded is None:
-        new_today = f"search:new-queries:{timezone.localdate().isoformat()}"
+        new_today = f"search:new-queries:{today.isoformat()}"
         cache.add(new_today, 0, 60 * 60 * 25)
         if cache.incr(new_today) > settings.SEARCH_NEW_QUERIES_PER_DAY:
             return
         recorded = Query.get(query)
-    recorded.add_hit()
+    recorded.add_hit(today)
 
 
 @require_safe
@@ -170,7 +181,7 @@ def search(request):
         }
         return retry_after(render(request, "search/search.html", context, status=429), seconds)
 
-    locale = Locale.get_active()
+    locale = active_locale()
     groups = type_groups(site_search(query, locale).facet("content_type_id"))
     # Only a group that the results have is a filter; anything else is ignored.
     selected = next((g for g in groups if g["key"] == request.GET.get("type")), None)

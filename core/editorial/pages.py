@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 
 from core.localize import set_translation_slug
+from core.routing import PublicPage
 
 from .permissions import add_refusal, page_refusal
 
@@ -53,9 +54,13 @@ class EditorialPermissionTester(PagePermissionTester):
         return super().can_lock() and not self.refused
 
 
-class EditorialPage:
+class EditorialPage(PublicPage):
     """Mixed into every page type, before `Page`: its permissions follow the editorial rules,
-    and its translations get ASCII slugs."""
+    and its translations get ASCII slugs.
+
+    Through it every page type is also a `PublicPage` (no view-restriction
+    query while the site has none).
+    """
 
     def permissions_for_user(self, user):
         return EditorialPermissionTester(user, self)

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "core.chooser.ChooserStartMiddleware",
     # Below what tells who is asking, above what adds headers every page carries.
     "core.cache.PageCacheMiddleware",
+    # Finds the Site and the page in two queries rather than two a URL segment.
+    "core.routing.RouteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.

@@ -1,0 +1,309 @@
+"""The query budget: every public page type costs at most BUDGET SQL queries, however much it shows.
+
+Counted on a second visit (the first makes image renditions), with the page
+cache off as in every test, in Chinese. Each page type is built twice, once
+showing FEW items and once showing MANY (children of a listing, stops of a
+route, sessions of a base, cards on the home page, search results), and both
+must cost the same: a query per item would show as a difference.
+"""
+
+import copy
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+
+from education.models import (
+    StudyBaseIndexPage,
+    StudyBasePage,
+    StudySession,
+    TrainingCohort,
+    TrainingProgrammeIndexPage,
+    TrainingProgrammePage,
+)
+from tests.builders import (
+    COURSE_ID,
+    days_from_today,
+    itinerary,
+    make_flight,
+    make_partner,
+    make_spirit,
+    make_stage_content,
+    module,
+    programme_fields,
+    stages,
+    study_base_fields,
+)
+from tourism.models import (
+    JointOfferingIndexPage,
+    JointOfferingPage,
+    RedSiteIndexPage,
+    RedSitePage,
+    RouteIndexPage,
+    RoutePage,
+)
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 12
+FEW = 3
+MANY = 60
+
+
+def count_queries(client, url):
+    client.get(url)  # the first visit makes image renditions; later visits only read them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def tiny_image(n):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 40), (160, 20 + n, 20)).save(buffer, "JPEG")
+    image = get_image_model()(title=f"图{n}", description=f"图{n}")
+    image.file = ImageFile(buffer, name=f"budget{n}.jpg")
+    image.save()
+    return image
+
+
+def child(parent, page):
+    """Add a live page without revisions or translations: what a visitor's request reads is the same."""
+    parent.add_child(instance=page)
+    return page
+
+
+def index(home, model, slug):
+    return child(home, model(title=f"索引{slug}", slug=slug))
+
+
+@pytest.fixture(scope="module")
+def _world(module_demo, module_home, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _build_world(module_demo, module_home)
+
+
+@pytest.fixture
+def world(_world):
+    """Every page type, once with FEW items and once with MANY; built once per module."""
+    return copy.deepcopy(_world)
+
+
+def _build_world(demo, home):
+    images = [tiny_image(n) for n in range(4)]
+    spirits = [
+        make_spirit(demo, "yanan-spirit", "延安精神", "自力更生，艰苦奋斗。"),
+        make_spirit(demo, "nanniwan-spirit", "南泥湾精神", "开荒屯垦。"),
+    ]
+    partners = [
+        make_partner(demo, "yanlv-group", "延安旅游集团", "延旅集团", "yanan"),
+        make_partner(demo, "lingshan-group", "灵山集团", "灵山", "wuxi"),
+    ]
+    w = {"home": home}
+    for size, count in (("few", FEW), ("many", MANY)):
+        # Site titles carry the group's word, so that a search finds FEW or MANY of them.
+        word = {"few": "甲组", "many": "乙组"}[size]
+        sites = index(home, RedSiteIndexPage, f"{size}-sites")
+        routes = index(home, RouteIndexPage, f"{size}-routes")
+        offerings = index(home, JointOfferingIndexPage, f"{size}-offerings")
+        bases = index(home, StudyBaseIndexPage, f"{size}-bases")
+        programmes = index(home, TrainingProgrammeIndexPage, f"{size}-programmes")
+        w[size] = {
+            "site_index": sites,
+            "route_index": routes,
+            "offering_index": offerings,
+            "base_index": bases,
+            "programme_index": programmes,
+        }
+        site_pages = []
+        for n in range(count):
+            page = child(
+                sites,
+                RedSitePage(
+                    title=f"{word}景点{n}",
+                    slug=f"site-{n}",
+                    summary="简介",
+                    city="yanan" if n % 2 else "wuxi",
+                    latitude=Decimal("36.5") + Decimal(n) / 1000,
+                    longitude=Decimal("109.4") + Decimal(n) / 1000,
+                    image=images[n % 4],
+                    operator=partners[n % 2],
+                ),
+            )
+            page.spirits.set(spirits)
+            site_pages.append(page)
+        w[size]["sites"] = site_pages
+        for n in range(count):
+            route = child(
+                routes,
+                RoutePage(
+                    title=f"线路{n}",
+                    slug=f"route-{n}",
+                    summary="简介",
+                    days=1,
+                    start_city="yanan",
+                    end_city="yanan",
+                    region="yanan",
+                    audiences=["families"],
+                    hero_image=images[n % 4],
+                    itinerary=itinerary([("第一天", [(site_pages[0], "09:00", "")])]),
+                ),
+            )
+            route.spirits.set(spirits)
+            route.operators.set(partners)
+            offering = child(
+                offerings,
+                JointOfferingPage(
+                    title=f"产品{n}",
+                    slug=f"offering-{n}",
+                    summary="简介",
+                    kind="show",
+                    image=images[n % 4],
+                ),
+            )
+            offering.partners.set(partners)
+            fields, _ = study_base_fields(n, image=images[n % 4], red_site=site_pages[n])
+            child(bases, StudyBasePage(slug=f"base-{n}", **fields))
+        w[size]["base"] = bases.get_children().first().specific
+        # The detail pages: a route through every site, a site related to every other.
+        days = [
+            (f"第{d + 1}天", [(s, "09:00", "提示") for s in site_pages[d * 3 : d * 3 + 3]])
+            for d in range((count + 2) // 3)
+        ]
+        route = child(
+            routes,
+            RoutePage(
+                title="长线路",
+                slug="long-route",
+                summary="简介",
+                days=len(days),
+                start_city="yanan",
+                end_city="wuxi",
+                region="both",
+                hero_image=images[0],
+                itinerary=itinerary(days),
+                included=json.dumps([{"type": "item", "value": "门票"}] * count),
+                related_routes=json.dumps([]),
+            ),
+        )
+        route.spirits.set(spirits)
+        route.operators.set(partners)
+        w[size]["route"] = route
+        site = site_pages[0]
+        site.related_sites = json.dumps([{"type": "site", "value": s.pk} for s in site_pages[1:]])
+        site.save()
+        w[size]["site"] = site
+        w[size]["offering"] = offerings.get_children().first().specific
+        StudySession.objects.bulk_create(
+            StudySession(
+                base=w[size]["base"],
+                date=days_from_today(20 + n % 200),
+                start_time=datetime.time(9, 0),
+                end_time=datetime.time(15, 0),
+                course_block_id=COURSE_ID,
+                capacity=40,
+                booking_deadline=days_from_today(10),
+            )
+            for n in range(count)
+        )
+    content = make_stage_content(demo, home)
+    for size, count in (("few", FEW), ("many", MANY)):
+        modules = [
+            module(n, day=1 + n % 5, site=content["baota"], kind="on_site") for n in range(count)
+        ]
+        fields, _ = programme_fields(content, n=count)
+        fields["stages"] = stages(content, modules, [module(0, day=1)])
+        programme = child(
+            w[size]["programme_index"], TrainingProgrammePage(slug="programme", **fields)
+        )
+        for n in range(1, count):
+            more, _ = programme_fields(content, n=1000 + n)
+            child(w[size]["programme_index"], TrainingProgrammePage(slug=f"programme-{n}", **more))
+        start = days_from_today(30)
+        TrainingCohort.objects.bulk_create(
+            TrainingCohort(
+                programme=programme,
+                yanan_start=start + datetime.timedelta(days=n),
+                yanan_end=start + datetime.timedelta(days=n + 4),
+                wuxi_start=start + datetime.timedelta(days=n + 5),
+                wuxi_end=start + datetime.timedelta(days=n + 6),
+                capacity=40,
+                booking_deadline=days_from_today(14),
+            )
+            for n in range(count)
+        )
+        w[size]["programme"] = programme
+    return w
+
+
+def home_showing(w, size):
+    """The home page featuring the group's sites, with as many valid flights as sites."""
+    home = w["home"]
+    pages = [{"type": "item", "value": s.pk} for s in w[size]["sites"]]
+    home.sections = json.dumps([{"type": "featured", "value": {"heading": "精选", "pages": pages}}])
+    home.save()
+    count = len(w[size]["sites"])
+    for n in range(count - len(w.get("flights", []))):
+        w.setdefault("flights", []).append(make_flight(number=f"DR{n:04d}"))
+    return home.url
+
+
+PAGES = {
+    "home": home_showing,
+    "red site index": lambda w, size: w[size]["site_index"].url,
+    "red site": lambda w, size: w[size]["site"].url,
+    "route index": lambda w, size: w[size]["route_index"].url,
+    "route": lambda w, size: w[size]["route"].url,
+    "offering index": lambda w, size: w[size]["offering_index"].url,
+    "offering": lambda w, size: w[size]["offering"].url,
+    "study base index": lambda w, size: w[size]["base_index"].url,
+    "study base": lambda w, size: w[size]["base"].url,
+    "training index": lambda w, size: w[size]["programme_index"].url,
+    "training programme": lambda w, size: w[size]["programme"].url,
+    "search results": lambda w, size: "/zh-hans/search/?q=" + {"few": "甲组", "many": "乙组"}[size],
+}
+
+
+@pytest.mark.parametrize("page_type", PAGES)
+def test_page_costs_at_most_the_budget_whatever_it_shows(client, world, page_type):
+    few, few_html = count_queries(client, PAGES[page_type](world, "few"))
+    many, many_html = count_queries(client, PAGES[page_type](world, "many"))
+    # What each visit shows differs: the counts are of pages that really hold the items.
+    assert few_html != many_html
+    assert few == many, f"{page_type}: {few} queries with {FEW} items, {many} with {MANY}"
+    assert many <= BUDGET, f"{page_type}: {many} queries, over the budget of {BUDGET}"
+    print(f"\n{page_type}: {few} queries with {FEW} items, {many} with {MANY}")
+
+
+def test_a_page_made_private_is_private_at_once(client, world):
+    """The budget remembers that no page is private: a new restriction must end that at once."""
+    site, listing = world["few"]["site"], world["few"]["site_index"]
+    assert site.title in client.get(listing.url).content.decode()
+    assert client.get(site.url).status_code == 200
+
+    PageViewRestriction.objects.create(
+        page=site, restriction_type=PageViewRestriction.PASSWORD, password="延安1935"
+    )
+
+    page = client.get(site.url).content.decode()
+    assert 'name="password"' in page and site.summary not in page
+    assert site.title not in client.get(listing.url).content.decode()
+
+
+def test_a_renamed_page_moves_to_its_new_address_at_once(client, world):
+    """Routing reads each visit's pages afresh: a changed slug answers at once, the old one 404s."""
+    route = world["few"]["route"]
+    old_url = route.url
+    assert client.get(old_url).status_code == 200
+    route.slug = "renamed-route"
+    route.save()
+    assert client.get(route.url).status_code == 200
+    assert client.get(old_url).status_code == 404
