@@ -38,12 +38,14 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import translation
@@ -222,6 +224,11 @@ def _load_demo():
         # migrations made (those among them) breaks a unique constraint.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        # The flush restarted PostgreSQL's sequences at 1 and the rows came
+        # back with their ids: move the sequences past them (SQLite needs nothing).
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
         # The restored content types have other ids than those cached since.
         ContentType.objects.clear_cache()
     get_user_model().objects.create_superuser("demo-admin", "demo@example.cn", "pw")
