@@ -128,6 +128,10 @@ class RouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Public pages, search and forms live under a language prefix; the
+        # admin, the API and the sitemap find their Site (if any) themselves.
+        if translation.get_language_from_path(request.path_info) is None:
+            return None
         if not hasattr(request, "_wagtail_site"):
             # Wagtail's documented per-request cache: search and settings read it too.
             request._wagtail_site = _site(request) or None
