@@ -76,6 +76,9 @@ def test_reminder_once_in_the_bookings_language(tours, settings):
     assert linked_booking(reminder.body) == booking
     assert tours.english_base.full_url in reminder.body
     assert tours.english_base.title in reminder.body
+    # English punctuation in an English e-mail ("Booking reference: ", not "：").
+    assert f"Booking reference: {booking.reference}" in reminder.body
+    assert "：" not in reminder.body
     booking.refresh_from_db()
     assert booking.reminder_sent_at is not None
 
