@@ -26,8 +26,8 @@ More in tests/README.md. Order (see `pytest_collection_modifyitems`): tests in a
 then transactional ones (browser tests; they empty the database when they
 end), then the tests on the demo, then those that need no database. The
 demo is committed right before the first test that asks for it, so no other
-test ever sees it and it is loaded at most once, unless a transactional
-test on it empties the database: the next one loads it again.
+test ever sees it and it is built at most once; when a transactional
+test on it empties the database, the next one restores a copy of it.
 """
 
 import contextlib
