@@ -4,14 +4,14 @@ from typing import Literal
 
 from django import forms
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext
-from ninja import Schema
+from ninja import Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field, create_model
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Locale, Page
 
 from core.filters import MAX_PARAM_LENGTH
@@ -25,6 +25,8 @@ RENDITIONS = {
     "large": "fill-1280x600|format-webp",
 }
 MAX_LIMIT = 50
+#: What a read endpoint of one page answers besides success.
+READ_ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -255,6 +257,47 @@ def listing(request, index_model, params, serialize):
         else None,
         "items": [serialize(request, page) for page in listed],
     }
+
+
+def page_endpoints(router, path, index_model, summarize, describe, *, schemas, names, summaries):
+    """Add a page type's two read endpoints to `router`: its listing and one page.
+
+    The listing is the listing page's (`listing`): its filters, order and
+    paging. A page answers `summarize(request, page)`, the listing's item,
+    with the translations every page has and `describe(request, page)`, what
+    only the detail shows. `schemas` are the item's and the detail's,
+    `names` the plural and singular in the operation ids (`api_tourism_list_routes`,
+    `api_tourism_get_route`), `summaries` the two operations' titles in the docs.
+    """
+    (page_model,) = index_model.allowed_subpage_models()
+    summary_schema, detail_schema = schemas
+    plural, singular = names
+    area = router.tags[0]
+    params_schema = listing_query(
+        summary_schema.__name__.removesuffix("Summary") + "Query", index_model
+    )
+
+    def list_pages(request, params: Query[params_schema]):
+        return listing(request, index_model, params, summarize)
+
+    def get_one(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
+        page = get_page(request, page_model, page_id, params.locale, response)
+        return {**summarize(request, page), **page_detail(request, page), **describe(request, page)}
+
+    router.get(
+        path,
+        response={200: paged(summary_schema), 422: ProblemDetail},
+        summary=summaries[0],
+        description="In one language, filtered as on the listing page of this site, in its "
+        "order; `limit` and `offset` page through the results.",
+        operation_id=f"api_{area}_list_{plural}",
+    )(list_pages)
+    router.get(
+        f"{path}{{int:page_id}}/",
+        response={200: detail_schema, **READ_ERRORS},
+        summary=summaries[1],
+        operation_id=f"api_{area}_get_{singular}",
+    )(get_one)
 
 
 def _page_url(request, offset, count):

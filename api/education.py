@@ -28,6 +28,7 @@ from education.training.views import TrainingEnquiryHandler
 
 from . import schemas
 from .common import (
+    READ_ERRORS,
     LocaleQuery,
     choice,
     choices,
@@ -35,19 +36,15 @@ from .common import (
     form_data,
     form_errors,
     get_page,
-    listing,
-    listing_query,
     localized_partner,
-    page_detail,
+    page_endpoints,
     page_ref,
     page_summary,
-    paged,
     problem,
 )
 from .tourism import spirits_of
 
 router = Router(tags=["education"])
-ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 #: Statuses a request can answer besides success; every one is RFC 7807 problem details.
 REQUEST_ERRORS = dict.fromkeys((400, 404, 409, 422, 429, 503), ProblemDetail)
 IdempotencyKey = Header(
@@ -96,30 +93,9 @@ def session_data(page, session):
     }
 
 
-BaseQuery = listing_query("StudyBaseQuery", StudyBaseIndexPage)
-
-
-@router.get(
-    "/study-bases/",
-    response={200: paged(schemas.StudyBaseSummary), 422: ProblemDetail},
-    summary="List study bases",
-)
-def list_study_bases(request, params: Query[BaseQuery]):
-    """Study bases in one language, filtered as on the study base listing page."""
-    return listing(request, StudyBaseIndexPage, params, base_summary)
-
-
-@router.get(
-    "/study-bases/{int:page_id}/",
-    response={200: schemas.StudyBaseDetail, **ERRORS},
-    summary="A study base with its upcoming sessions and seats left",
-)
-def get_study_base(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, StudyBasePage, page_id, params.locale, response)
+def base_detail(request, page):
     red_site = page.red_site.localized if page.red_site_id else None
     return {
-        **base_summary(request, page),
-        **page_detail(request, page),
         "body_html": expand_db_html(page.body),
         "address": page.get_address(),
         "themes": page.themes,
@@ -134,6 +110,18 @@ def get_study_base(request, page_id: int, response: HttpResponse, params: Query[
     }
 
 
+page_endpoints(
+    router,
+    "/study-bases/",
+    StudyBaseIndexPage,
+    base_summary,
+    base_detail,
+    schemas=(schemas.StudyBaseSummary, schemas.StudyBaseDetail),
+    names=("study_bases", "study_base"),
+    summaries=("List study bases", "A study base with its upcoming sessions and seats left"),
+)
+
+
 class SessionQuery(LocaleQuery):
     date_from: datetime.date | None = Field(None, description="First day (default: today).")
     date_to: datetime.date | None = Field(None, description="Last day, inclusive.")
@@ -142,7 +130,7 @@ class SessionQuery(LocaleQuery):
 
 @router.get(
     "/study-bases/{int:page_id}/sessions/",
-    response={200: list[schemas.StudySession], **ERRORS},
+    response={200: list[schemas.StudySession], **READ_ERRORS},
     summary="Sessions of a study base in a date range",
 )
 def list_sessions(request, page_id: int, response: HttpResponse, params: Query[SessionQuery]):
@@ -242,31 +230,26 @@ def cohort_data(cohort):
     }
 
 
-ProgrammeQuery = listing_query("ProgrammeQuery", TrainingProgrammeIndexPage)
-
-
-@router.get(
-    "/training-programmes/",
-    response={200: paged(schemas.ProgrammeSummary), 422: ProblemDetail},
-    summary="List cadre training programmes",
-)
-def list_programmes(request, params: Query[ProgrammeQuery]):
-    return listing(request, TrainingProgrammeIndexPage, params, programme_summary)
-
-
-@router.get(
-    "/training-programmes/{int:page_id}/",
-    response={200: schemas.ProgrammeDetail, **ERRORS},
-    summary="A training programme with its cohorts and places left",
-)
-def get_programme(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, TrainingProgrammePage, page_id, params.locale, response)
+def programme_detail(request, page):
     return {
-        **programme_summary(request, page),
-        **page_detail(request, page),
         "body_html": expand_db_html(page.body),
         "cohorts": [cohort_data(cohort) for cohort in page.offered_cohorts],
     }
+
+
+page_endpoints(
+    router,
+    "/training-programmes/",
+    TrainingProgrammeIndexPage,
+    programme_summary,
+    programme_detail,
+    schemas=(schemas.ProgrammeSummary, schemas.ProgrammeDetail),
+    names=("programmes", "programme"),
+    summaries=(
+        "List cadre training programmes",
+        "A training programme with its cohorts and places left",
+    ),
+)
 
 
 EnquiryBody = form_body("TrainingEnquiryRequest", TrainingEnquiryForm, drop={"programme"})
