@@ -13,11 +13,13 @@ snippets) by the listing page before it is serialised.
 from functools import wraps
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, register_exception_handlers
+
+from core.cache import cache_public
 
 from . import education, snippets, tourism
 from .common import FilterRefused, problem, use_language
@@ -63,21 +65,9 @@ class PartnerAPI(NinjaAPI):
         return schema
 
     def create_response(self, request, data, *args, **kwargs):
-        """Answer a GET with an ETag of its body, and 304 when the client has it.
-
-        The language comes from `?locale=` or Accept-Language, hence Vary.
-        """
+        """The language comes from `?locale=` or Accept-Language: a cache must tell them apart."""
         response = super().create_response(request, data, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            patch_vary_headers(response, ["Accept-Language"])
-            response["Cache-Control"] = "public, max-age=0, must-revalidate"
-            set_response_etag(response)
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=None,
-                response=response,
-            )
+        patch_vary_headers(response, ["Accept-Language"])
         return response
 
 
@@ -96,6 +86,8 @@ api = PartnerAPI(
     docs_decorator=docs_enabled,
 )
 register_exception_handlers(api)
+# Reads are cached, tagged and invalidated as pages are; requests are never stored.
+api.add_decorator(cache_public, mode="view")
 
 
 @api.exception_handler(FilterRefused)
