@@ -23,6 +23,7 @@ from core.cache import cache_public
 
 from . import education, snippets, tourism
 from .common import FilterRefused, problem, use_language
+from .partners import KeyRefused
 
 #: What a missing or mistyped JSON value is called in Django's own (translated) words.
 VALIDATION_MESSAGES = {
@@ -57,6 +58,9 @@ class PartnerAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for operations in schema["paths"].values():
             for operation in operations.values():
+                if "security" in operation:
+                    # A partner's key is optional: without one, the request is anonymous.
+                    operation["security"].append({})
                 for answer in operation.get("responses", {}).values():
                     content = answer.get("content", {})
                     body = content.get("application/json", {})
@@ -93,6 +97,13 @@ api.add_decorator(cache_public, mode="view")
 @api.exception_handler(FilterRefused)
 def filter_refused(request, exc):
     return problem(422, str(exc), exc.errors)
+
+
+@api.exception_handler(KeyRefused)
+def key_refused(request, exc):
+    response = problem(401, str(exc))
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 @api.exception_handler(NinjaValidationError)

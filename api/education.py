@@ -42,11 +42,12 @@ from .common import (
     page_summary,
     problem,
 )
+from .partners import PARTNER_OR_ANONYMOUS, partner_of
 from .tourism import spirits_of
 
 router = Router(tags=["education"])
 #: Statuses a request can answer besides success; every one is RFC 7807 problem details.
-REQUEST_ERRORS = dict.fromkeys((400, 404, 409, 422, 429, 503), ProblemDetail)
+REQUEST_ERRORS = dict.fromkeys((400, 401, 404, 409, 422, 429, 503), ProblemDetail)
 IdempotencyKey = Header(
     ...,
     alias="Idempotency-Key",
@@ -155,7 +156,7 @@ def submit(request, handler_class, form, page_context=None):
     """Run a bound form through its web handler; answer as the API does."""
     if not form.is_valid():
         return problem(422, gettext("请检查以下内容"), form_errors(form))
-    handler = handler_class(request, page_context or {})
+    handler = handler_class(request, page_context or {}, partner=partner_of(request))
     try:
         obj, created = handler.submit(form)
     except RequestRefused as refusal:
@@ -178,6 +179,7 @@ def submit(request, handler_class, form, page_context=None):
     "/study-bases/{int:page_id}/sessions/{int:session_id}/bookings/",
     response={201: schemas.Created, 200: schemas.Created, **REQUEST_ERRORS},
     summary="Book a session for a school",
+    auth=PARTNER_OR_ANONYMOUS,
 )
 def book_session(
     request,
@@ -259,6 +261,7 @@ EnquiryBody = form_body("TrainingEnquiryRequest", TrainingEnquiryForm, drop={"pr
     "/training-programmes/{int:page_id}/enquiries/",
     response={201: schemas.Created, 200: schemas.Created, **REQUEST_ERRORS},
     summary="Send an organisation's enquiry about a programme",
+    auth=PARTNER_OR_ANONYMOUS,
 )
 def enquire(
     request,
