@@ -21,7 +21,7 @@ from wagtail.api.v3.errors import PROBLEM_JSON, register_exception_handlers
 
 from core.cache import cache_public
 
-from . import education, snippets, tourism
+from . import education, home, snippets, tourism
 from .common import FilterRefused, problem, use_language
 from .partners import KeyRefused
 
@@ -123,6 +123,7 @@ def invalid_request(request, exc):
     return problem(422, gettext("请检查以下内容"), errors)
 
 
+api.add_router("/", home.router)
 api.add_router("/", tourism.router)
 api.add_router("/", education.router)
 api.add_router("/", snippets.router)

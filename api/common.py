@@ -5,6 +5,7 @@ from typing import Literal
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext
@@ -25,6 +26,8 @@ RENDITIONS = {
     "large": "fill-1280x600|format-webp",
 }
 MAX_LIMIT = 50
+#: Page type → the name of its endpoint (detail, or listing for an index page), for `api_url`.
+ENDPOINTS = {}
 #: What a read endpoint of one page answers besides success.
 READ_ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -124,13 +127,15 @@ def localized_partner(request, partner, locale):
 
 
 def page_summary(request, page):
+    # Any page type may be featured on the home page; those with a card image name its field.
+    image_field = getattr(page, "card_image_field", None)
     return {
         "id": page.pk,
         "locale": page.locale.language_code,
         "title": page.title,
         "url": page.get_full_url(request),
         "last_published_at": page.last_published_at,
-        "image": image_data(request, getattr(page, page.card_image_field)),
+        "image": image_data(request, getattr(page, image_field)) if image_field else None,
     }
 
 
@@ -284,8 +289,11 @@ def page_endpoints(router, path, index_model, summarize, describe, *, schemas, n
         page = get_page(request, page_model, page_id, params.locale, response)
         return {**summarize(request, page), **page_detail(request, page), **describe(request, page)}
 
+    ENDPOINTS[index_model] = f"list_{plural}"
+    ENDPOINTS[page_model] = f"get_{singular}"
     router.get(
         path,
+        url_name=ENDPOINTS[index_model],
         response={200: paged(summary_schema), 422: ProblemDetail},
         summary=summaries[0],
         description="In one language, filtered as on the listing page of this site, in its "
@@ -294,10 +302,21 @@ def page_endpoints(router, path, index_model, summarize, describe, *, schemas, n
     )(list_pages)
     router.get(
         f"{path}{{int:page_id}}/",
+        url_name=ENDPOINTS[page_model],
         response={200: detail_schema, **READ_ERRORS},
         summary=summaries[1],
         operation_id=f"api_{area}_get_{singular}",
     )(get_one)
+
+
+def api_url(request, page):
+    """This API's URL for `page` (its detail; a listing page's listing), or None."""
+    name = ENDPOINTS.get(page.specific_class)
+    if name is None:
+        return None
+    kwargs = {"page_id": page.pk} if name.startswith("get_") else {}
+    url = reverse(f"partner_api:{name}", kwargs=kwargs)
+    return request.build_absolute_uri(f"{url}?locale={page.locale.language_code}")
 
 
 def _page_url(request, offset, count):
