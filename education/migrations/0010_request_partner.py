@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('education', '0009_image_alt'),
+        ("education", "0009_image_alt"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='booking',
-            name='partner',
-            field=models.CharField(blank=True, editable=False, help_text='通过合作方 API 密钥提交时为该合作方的名称（API_PARTNER_KEYS 中的名称）；网站表单或不带密钥的提交为空。', max_length=60, verbose_name='经由合作方'),
+            model_name="booking",
+            name="partner",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="通过合作方 API 密钥提交时为该合作方的名称（API_PARTNER_KEYS 中的名称）；网站表单或不带密钥的提交为空。",
+                max_length=60,
+                verbose_name="经由合作方",
+            ),
         ),
         migrations.AddField(
-            model_name='trainingenquiry',
-            name='partner',
-            field=models.CharField(blank=True, editable=False, help_text='通过合作方 API 密钥提交时为该合作方的名称（API_PARTNER_KEYS 中的名称）；网站表单或不带密钥的提交为空。', max_length=60, verbose_name='经由合作方'),
+            model_name="trainingenquiry",
+            name="partner",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="通过合作方 API 密钥提交时为该合作方的名称（API_PARTNER_KEYS 中的名称）；网站表单或不带密钥的提交为空。",
+                max_length=60,
+                verbose_name="经由合作方",
+            ),
         ),
     ]
