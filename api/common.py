@@ -264,49 +264,54 @@ def listing(request, index_model, params, serialize):
     }
 
 
-def page_endpoints(router, path, index_model, summarize, describe, *, schemas, names, summaries):
-    """Add a page type's two read endpoints to `router`: its listing and one page.
+def page_endpoints(router, path, index_model, summarize, name):
+    """Decorate `describe(request, page)` to add a page type's two read endpoints to `router`.
 
-    The listing is the listing page's (`listing`): its filters, order and
-    paging. A page answers `summarize(request, page)`, the listing's item,
-    with the translations every page has and `describe(request, page)`, what
-    only the detail shows. `schemas` are the item's and the detail's,
-    `names` the plural and singular in the operation ids (`api_tourism_list_routes`,
-    `api_tourism_get_route`), `summaries` the two operations' titles in the docs.
+    The listing (`path`) is the listing page's (`listing`): its filters, order
+    and paging, each item `summarize(request, page)`. A page (`path<id>/`)
+    is its item, the translations every page has and what `describe` adds.
+    `name` (singular, snake case) makes the operation ids (`api_tourism_list_routes`,
+    `api_tourism_get_route`) and names the schemas (`schemas.RouteSummary`,
+    `schemas.RouteDetail`); `describe`'s docstring is the detail's title in the docs.
     """
-    (page_model,) = index_model.allowed_subpage_models()
-    summary_schema, detail_schema = schemas
-    plural, singular = names
-    area = router.tags[0]
-    params_schema = listing_query(
-        summary_schema.__name__.removesuffix("Summary") + "Query", index_model
-    )
+    schema_name = name.title().replace("_", "")
 
-    def list_pages(request, params: Query[params_schema]):
-        return listing(request, index_model, params, summarize)
+    def register(describe):
+        (page_model,) = index_model.allowed_subpage_models()
+        params_schema = listing_query(f"{schema_name}Query", index_model)
 
-    def get_one(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-        page = get_page(request, page_model, page_id, params.locale, response)
-        return {**summarize(request, page), **page_detail(request, page), **describe(request, page)}
+        def list_pages(request, params: Query[params_schema]):
+            return listing(request, index_model, params, summarize)
 
-    ENDPOINTS[index_model] = f"list_{plural}"
-    ENDPOINTS[page_model] = f"get_{singular}"
-    router.get(
-        path,
-        url_name=ENDPOINTS[index_model],
-        response={200: paged(summary_schema), 422: ProblemDetail},
-        summary=summaries[0],
-        description="In one language, filtered as on the listing page of this site, in its "
-        "order; `limit` and `offset` page through the results.",
-        operation_id=f"api_{area}_list_{plural}",
-    )(list_pages)
-    router.get(
-        f"{path}{{int:page_id}}/",
-        url_name=ENDPOINTS[page_model],
-        response={200: detail_schema, **READ_ERRORS},
-        summary=summaries[1],
-        operation_id=f"api_{area}_get_{singular}",
-    )(get_one)
+        def get_one(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
+            page = get_page(request, page_model, page_id, params.locale, response)
+            return {
+                **summarize(request, page),
+                **page_detail(request, page),
+                **describe(request, page),
+            }
+
+        ENDPOINTS[index_model] = f"list_{name}s"
+        ENDPOINTS[page_model] = f"get_{name}"
+        router.get(
+            path,
+            url_name=ENDPOINTS[index_model],
+            response={200: paged(getattr(schemas, f"{schema_name}Summary")), 422: ProblemDetail},
+            summary=f"List {name.replace('_', ' ')}s",
+            description="In one language, filtered as on the listing page of this site, in "
+            "its order; `limit` and `offset` page through the results.",
+            operation_id=f"api_{router.tags[0]}_{ENDPOINTS[index_model]}",
+        )(list_pages)
+        router.get(
+            f"{path}{{int:page_id}}/",
+            url_name=ENDPOINTS[page_model],
+            response={200: getattr(schemas, f"{schema_name}Detail"), **READ_ERRORS},
+            summary=describe.__doc__.rstrip("."),
+            operation_id=f"api_{router.tags[0]}_{ENDPOINTS[page_model]}",
+        )(get_one)
+        return describe
+
+    return register
 
 
 def api_url(request, page):

@@ -94,7 +94,9 @@ def session_data(page, session):
     }
 
 
-def base_detail(request, page):
+@page_endpoints(router, "/study-bases/", StudyBaseIndexPage, base_summary, "study_base")
+def study_base_detail(request, page):
+    """A study base with its upcoming sessions and seats left."""
     red_site = page.red_site.localized if page.red_site_id else None
     return {
         "body_html": expand_db_html(page.body),
@@ -109,18 +111,6 @@ def base_detail(request, page):
         "operator": localized_partner(request, page.operator, page.locale),
         "sessions": [session_data(page, s) for s in page.upcoming_sessions()],
     }
-
-
-page_endpoints(
-    router,
-    "/study-bases/",
-    StudyBaseIndexPage,
-    base_summary,
-    base_detail,
-    schemas=(schemas.StudyBaseSummary, schemas.StudyBaseDetail),
-    names=("study_bases", "study_base"),
-    summaries=("List study bases", "A study base with its upcoming sessions and seats left"),
-)
 
 
 class SessionQuery(LocaleQuery):
@@ -232,26 +222,15 @@ def cohort_data(cohort):
     }
 
 
+@page_endpoints(
+    router, "/training-programmes/", TrainingProgrammeIndexPage, programme_summary, "programme"
+)
 def programme_detail(request, page):
+    """A training programme with its cohorts and places left."""
     return {
         "body_html": expand_db_html(page.body),
         "cohorts": [cohort_data(cohort) for cohort in page.offered_cohorts],
     }
-
-
-page_endpoints(
-    router,
-    "/training-programmes/",
-    TrainingProgrammeIndexPage,
-    programme_summary,
-    programme_detail,
-    schemas=(schemas.ProgrammeSummary, schemas.ProgrammeDetail),
-    names=("programmes", "programme"),
-    summaries=(
-        "List cadre training programmes",
-        "A training programme with its cohorts and places left",
-    ),
-)
 
 
 EnquiryBody = form_body("TrainingEnquiryRequest", TrainingEnquiryForm, drop={"programme"})

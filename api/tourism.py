@@ -11,7 +11,6 @@ from tourism.models import (
     RouteIndexPage,
 )
 
-from . import schemas
 from .common import (
     choice,
     choices,
@@ -77,7 +76,9 @@ def stop_data(request, stop):
     }
 
 
+@page_endpoints(router, "/routes/", RouteIndexPage, route_summary, "route")
 def route_detail(request, page):
+    """A route with its day-by-day itinerary."""
     return {
         "pace": choice(page.pace, page.get_pace_display()),
         "best_seasons": choices(Season, page.best_seasons),
@@ -97,18 +98,6 @@ def route_detail(request, page):
     }
 
 
-page_endpoints(
-    router,
-    "/routes/",
-    RouteIndexPage,
-    route_summary,
-    route_detail,
-    schemas=(schemas.RouteSummary, schemas.RouteDetail),
-    names=("routes", "route"),
-    summaries=("List routes", "A route with its day-by-day itinerary"),
-)
-
-
 # Red sites ----------------------------------------------------------------------
 
 
@@ -124,7 +113,9 @@ def site_summary(request, page):
     }
 
 
-def site_detail(request, page):
+@page_endpoints(router, "/red-sites/", RedSiteIndexPage, site_summary, "red_site")
+def red_site_detail(request, page):
+    """A red site."""
     return {
         "address": page.address,
         "opening_hours": page.opening_hours,
@@ -132,18 +123,6 @@ def site_detail(request, page):
         "accessibility_notes": page.accessibility_notes,
         "operator": localized_partner(request, page.operator, page.locale),
     }
-
-
-page_endpoints(
-    router,
-    "/red-sites/",
-    RedSiteIndexPage,
-    site_summary,
-    site_detail,
-    schemas=(schemas.RedSiteSummary, schemas.RedSiteDetail),
-    names=("red_sites", "red_site"),
-    summaries=("List red sites", "A red site"),
-)
 
 
 # Joint offerings ----------------------------------------------------------------
@@ -164,22 +143,12 @@ def offering_summary(request, page):
     }
 
 
+@page_endpoints(router, "/offerings/", JointOfferingIndexPage, offering_summary, "offering")
 def offering_detail(request, page):
+    """A joint offering."""
     return {
         "description_html": expand_db_html(page.description),
         "includes": stream_items(page.includes),
         "booking_url": page.booking_url,
         "booking_hotline": page.booking_hotline,
     }
-
-
-page_endpoints(
-    router,
-    "/offerings/",
-    JointOfferingIndexPage,
-    offering_summary,
-    offering_detail,
-    schemas=(schemas.OfferingSummary, schemas.OfferingDetail),
-    names=("offerings", "offering"),
-    summaries=("List joint offerings", "A joint offering"),
-)
