@@ -127,6 +127,11 @@ CORS_ALLOW_HEADERS = (*default_cors_headers, "idempotency-key", "if-none-match")
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # The interactive API docs (/api/v1/docs/); the OpenAPI document is always served.
 API_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
+# Partners' servers, which book for many schools from one address: name=key pairs
+# ("lingshan=…,yanlv=…"). A request with a partner's key counts against
+# API_PARTNER_RATE for that partner instead of EDUCATION_REQUEST_RATE for its address.
+API_PARTNER_KEYS = env.dict("API_PARTNER_KEYS", default={})
+API_PARTNER_RATE = env("API_PARTNER_RATE", default="600/h")
 WSGI_APPLICATION = "yanxi_site.wsgi.application"
 
 TEMPLATES = [
