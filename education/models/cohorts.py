@@ -191,6 +191,9 @@ class TrainingEnquiry(PublicRequest):
             or self.programme
         )
 
+    def staff_email(self):
+        return self.programme.enquiry_email if self.programme else ""
+
     def _public_path(self):
         index_page = self.localized_index()
         if index_page is None:

@@ -236,6 +236,9 @@ class Booking(PublicRequest):
             return base
         return base.get_translation_or_none(locale) or base
 
+    def staff_email(self):
+        return self.session.base.staff_email
+
     def cancel_cutoff(self):
         notice = self.session.base.cancellation_notice_days
         return self.session.date - datetime.timedelta(days=notice)
