@@ -19,8 +19,6 @@ from core.localize import localize_relation
 from core.routing import public
 from core.seo import PageMetaMixin, tabbed
 
-from .origin import absolute_url
-
 
 class ListingPage(EditorialPage, PageMetaMixin, Page):
     """The listing of one page type, once under each home page: intro, filters, cards, pages.
@@ -131,18 +129,6 @@ def stream_page_ids(stream, block_type, key=None):
         if value:
             ids.append(value)
     return ids
-
-
-def image_json_ld(image):
-    """Absolute URL of `image` for schema.org `image`.
-
-    The same rendition as the Open Graph image (includes/meta.html), so that
-    no extra file is made for it.
-    """
-    if image is None:
-        return None
-    rendition = image.get_rendition("fill-1200x630|format-jpeg")
-    return absolute_url(rendition.url)
 
 
 class OutgoingEmail(models.Model):

@@ -38,7 +38,6 @@ from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage
-from core.origin import absolute_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.sessions import StudySession
 from education.study_tours.blocks import CourseBlock, GalleryImageBlock
@@ -403,8 +402,6 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
         data["@type"] = ["TouristAttraction", "EducationalOrganization"]
-        if self.image:
-            data["image"] = absolute_url(self.image.file.url)
         if coordinates := self.get_coordinates():
             data["geo"] = geo_json_ld(*coordinates)
         if self.operator:

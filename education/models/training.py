@@ -31,7 +31,7 @@ from core.fields import (
 )
 from core.localize import localize_snippets
 from core.models import ListingPage
-from core.origin import absolute_url, page_url
+from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
 from education.training.blocks import (
@@ -386,8 +386,6 @@ class TrainingProgrammePage(
                 "hasCourse": [self.stage_json_ld(stage, request) for stage in self.stage_plan],
             }
         )
-        if self.image:
-            data["image"] = absolute_url(self.image.file.url)
         if self.offered_cohorts:
             first = self.offered_cohorts[0]
             data["startDate"] = first.yanan_start.isoformat()

@@ -26,7 +26,7 @@ from core.fields import (
     summary_field,
 )
 from core.localize import localize_snippets
-from core.models import ListingPage, image_json_ld
+from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import ROUTE_CHOOSER, SITE_CHOOSER
@@ -233,8 +233,6 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "offers": offer,
             }
         )
-        if image := image_json_ld(self.image):
-            data["image"] = image
         return data
 
     def get_context(self, request, *args, **kwargs):

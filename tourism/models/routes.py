@@ -32,7 +32,7 @@ from core.fields import (
 from core.geo import geo_json_ld
 from core.localize import localize_snippets
 from core.maps import MapPoint, render_svg_map
-from core.models import ListingPage, image_json_ld, stream_page_ids
+from core.models import ListingPage, stream_page_ids
 from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
 
@@ -351,8 +351,6 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "priceCurrency": "CNY",
                 "url": data["url"],
             }
-        if image := image_json_ld(self.hero_image):
-            data["image"] = image
         return data
 
     def get_context(self, request, *args, **kwargs):
