@@ -27,7 +27,8 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     the one listed), and may set `listing_order`, `filter_form_class` (a
     core.filters.ListingFilterForm), `per_page` and `card_snippets`, or override
     `get_listed_pages`, `get_filter_form_kwargs` and `prepare_cards` for what
-    their cards show. The template gets `listed_pages` (this page of results,
+    their cards show, and name their results (`results_heading`,
+    `empty_message`, `card_template`). The template gets `listed_pages` (this page of results,
     cards ready), `page_obj`, `result_count`, `filter_form` and `is_filtered`.
     """
 
@@ -50,6 +51,11 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     per_page = PER_PAGE
     #: Snippet relations the cards show, in the listing's language: {relation: card attribute}.
     card_snippets = {}
+    #: What core/listing_page.html tells of the results: their name (for screen readers),
+    #: the line shown when there are none, and the card (includes/card.html by default).
+    results_heading = ""
+    empty_message = ""
+    card_template = None
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [

@@ -67,6 +67,8 @@ class StudyBaseIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["education.StudyBasePage"]
     filter_form_class = BaseFilterForm
+    results_heading = _("研学基地")
+    empty_message = _("没有符合条件的基地。")
 
     class Meta:
         verbose_name = _("研学基地列表")

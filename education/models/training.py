@@ -59,6 +59,8 @@ class TrainingProgrammeIndexPage(EnquiryRoutesMixin, ListingPage):
     subpage_types = ["education.TrainingProgrammePage"]
     # A short catalogue, every programme on one page, before the custom enquiry.
     per_page = None
+    results_heading = _("培训项目")
+    empty_message = _("暂无培训项目。欢迎直接提交定制培训咨询。")
 
     class Meta:
         verbose_name = _("干部培训项目列表")

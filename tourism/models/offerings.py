@@ -49,6 +49,9 @@ class JointOfferingIndexPage(ListingPage):
     listing_order = ["valid_to", "title"]
     filter_form_class = OfferingFilterForm
     card_snippets = {"partners": "partner_list"}
+    results_heading = _("符合条件的合作产品")
+    empty_message = _("目前没有符合条件的合作产品。")
+    card_template = "tourism/includes/offering_card.html"
 
     class Meta:
         verbose_name = _("合作产品列表")

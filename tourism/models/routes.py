@@ -50,6 +50,9 @@ class RouteIndexPage(ListingPage):
     listing_order = ["days", "title"]
     filter_form_class = RouteFilterForm
     card_snippets = {"spirits": "spirit_list"}
+    results_heading = _("符合条件的线路")
+    empty_message = _("没有符合条件的线路。")
+    card_template = "tourism/includes/route_card.html"
 
     class Meta:
         verbose_name = _("线路列表")
