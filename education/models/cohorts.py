@@ -24,6 +24,7 @@ class TrainingCohort(SeatedOccasion):
     """A dated run of a programme: its Yan'an stage, then its Wuxi stage."""
 
     # Agreed enquiries hold as many seats as they send participants.
+    occasion_page = "programme"
     seat_requests = "enquiries"
     seats_per_request = "participants"
     seat_holding_statuses = (EnquiryStatus.AGREED,)

@@ -46,6 +46,7 @@ class StudySession(SeatedOccasion):
     """A dated offer of a base: one course on one day, for a number of pupils."""
 
     # Requested and confirmed bookings hold as many seats as they bring pupils.
+    occasion_page = "base"
     seat_requests = "bookings"
     seats_per_request = "pupils"
     seat_holding_statuses = SEAT_HOLDING_STATUSES

@@ -5,7 +5,6 @@ import math
 from types import SimpleNamespace
 
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -352,14 +351,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
     # Sessions -----------------------------------------------------------
 
     def sessions_queryset(self):
-        """Sessions of this base in every language: those of the source page.
-
-        Seats are counted once, whichever language a school books in.
-        """
-        return StudySession.objects.filter(
-            base__translation_key=self.translation_key,
-            base__locale__language_code=settings.LANGUAGE_CODE,
-        )
+        return StudySession.objects.of_page(self)
 
     def upcoming_sessions(self):
         return (

@@ -334,11 +334,7 @@ class TrainingProgrammePage(
     # Cohorts --------------------------------------------------------------
 
     def cohorts_queryset(self):
-        """Cohorts of this programme in every language: those of the source page."""
-        return TrainingCohort.objects.filter(
-            programme__translation_key=self.translation_key,
-            programme__locale__language_code=settings.LANGUAGE_CODE,
-        )
+        return TrainingCohort.objects.of_page(self)
 
     @cached_property
     def offered_cohorts(self):
