@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.choices import City
 from core.fields import ChoiceListField, optional_link
-from core.localize import enumeration
+from core.localize import enumeration, in_language
 from education.public_requests.models import PublicRequest, status_field
 from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
 
@@ -180,17 +180,8 @@ class TrainingEnquiry(PublicRequest):
         )
 
     def localized_programme(self):
-        if self.programme is None:
-            return None
-        return (
-            type(self.programme)
-            .objects.filter(
-                translation_key=self.programme.translation_key,
-                locale__language_code=self.language,
-            )
-            .first()
-            or self.programme
-        )
+        """The programme page in the language the enquiry was made in (or the source)."""
+        return self.programme and in_language(self.programme, self.language)
 
     def staff_email(self):
         return self.programme.enquiry_email if self.programme else ""

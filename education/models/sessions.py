@@ -13,8 +13,8 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
 )
-from wagtail.models import Locale
 
+from core.localize import in_language
 from core.origin import page_url
 from education.public_requests.models import PublicRequest, status_field
 from education.study_tours.choices import (
@@ -231,11 +231,7 @@ class Booking(PublicRequest):
 
     def localized_base(self):
         """The base page in the language the booking was made in (or the source)."""
-        base = self.session.base
-        locale = Locale.objects.filter(language_code=self.language).first()
-        if locale is None:
-            return base
-        return base.get_translation_or_none(locale) or base
+        return in_language(self.session.base, self.language)
 
     def staff_email(self):
         return self.session.base.staff_email

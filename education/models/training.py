@@ -29,7 +29,7 @@ from core.fields import (
     source_snippets,
     summary_field,
 )
-from core.localize import localize_snippets
+from core.localize import in_language, localize_snippets
 from core.models import ListingPage
 from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
@@ -342,15 +342,7 @@ class TrainingProgrammePage(
         return list(self.cohorts_queryset().offered().with_occupancy())
 
     def source_page(self):
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            TrainingProgrammePage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
+        return in_language(self, settings.LANGUAGE_CODE)
 
     # Views ----------------------------------------------------------------
 
