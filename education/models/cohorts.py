@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.choices import City
-from core.fields import ChoiceListField, optional_link
+from core.fields import ChoiceListField, choice_labels, optional_link
 from core.localize import enumeration, in_language
 from education.public_requests.models import PublicRequest, status_field
 from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
@@ -163,8 +163,7 @@ class TrainingEnquiry(PublicRequest):
 
     @property
     def preferred_month_labels(self):
-        labels = dict(Month.choices)
-        return [labels[m] for m in self.preferred_months if m in labels]
+        return choice_labels(Month, self.preferred_months)
 
     def get_preferred_months_display(self):
         """The preferred months as one line in the active language ("5月、6月", "May, June")."""

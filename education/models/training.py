@@ -24,6 +24,7 @@ from core.editorial.cities import CityScopedPage, expand
 from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
+    choice_labels,
     image_alt_field,
     image_field,
     source_snippets,
@@ -266,8 +267,7 @@ class TrainingProgrammePage(
 
     @property
     def audience_labels(self):
-        labels = dict(TrainingAudience.choices)
-        return [labels[a] for a in self.audiences if a in labels]
+        return choice_labels(TrainingAudience, self.audiences)
 
     def get_card_summary(self):
         return self.summary

@@ -23,6 +23,7 @@ from core.editorial.cities import CityScopedPage
 from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
+    choice_labels,
     image_alt_field,
     image_field,
     related_pages_field,
@@ -281,11 +282,11 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     @property
     def audience_labels(self):
-        return _labels(Audience, self.audiences)
+        return choice_labels(Audience, self.audiences)
 
     @property
     def season_labels(self):
-        return _labels(Season, self.best_seasons)
+        return choice_labels(Season, self.best_seasons)
 
     @cached_property
     def localized_operators(self):
@@ -377,8 +378,3 @@ def _parse_time(value):
         return datetime.time.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-
-
-def _labels(choices, values):
-    labels = dict(choices.choices)
-    return [labels[value] for value in values if value in labels]

@@ -14,7 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.fields import ChoiceListField, image_field
+from core.fields import ChoiceListField, choice_labels, image_field
 
 from ..choices import PartnerCity, PartnerKind, Weekday
 
@@ -267,8 +267,7 @@ class Flight(index.Indexed, models.Model):
 
     @property
     def weekday_labels(self):
-        labels = dict(Weekday.choices)
-        return [labels[d] for d in sorted(self.days_of_week) if d in labels]
+        return choice_labels(Weekday, sorted(self.days_of_week))
 
     @property
     def is_daily(self):
