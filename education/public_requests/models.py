@@ -48,7 +48,8 @@ class PublicRequest(models.Model):
 
     Subclasses set `reference_prefix` and `signing_salt`, add their own
     fields (and a `status`), and implement `get_public_url()`, the signed
-    link's path; e-mails carry `get_full_public_url()`.
+    link's path (e-mails carry `get_full_public_url()`), and `staff_email()`,
+    the address of the staff who answer the request ("" for the site's).
     """
 
     reference_prefix = "RQ"

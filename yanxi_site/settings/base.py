@@ -172,23 +172,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by all gunicorn workers, which the
 # rate limits need), otherwise local memory.
+# django-environ reads the URL (redis:// or rediss:// gives django-redis).
 REDIS_URL = env("REDIS_URL", default="")
+CACHES = {"default": env.cache_url_config(REDIS_URL or "locmemcache://yanxi")}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="yanxi"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "yanxi",
-        }
-    }
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="yanxi")
 
 # Full-page cache of anonymous visitors' pages (core/cache.py), emptied on any
 # content change; 0 turns it off. Several workers share it only through Redis:
