@@ -4,7 +4,7 @@ PostgreSQL only: SQLite's full-text table indexes the document already.
 
 The indexes are on `search_document(title, body)` and
 `search_document(autocomplete)`, a function that returns its vectors joined
-and is declared as costly as it is (COST). Index entries keep their long
+and is declared costly (COST), as testing a row is. Index entries keep their long
 vectors out of line (TOAST), so testing a row by hand means fetching them,
 while the index answers a match without reading them. On the bare columns
 the planner costs a test as nearly free, and for a word that many pages
@@ -17,17 +17,15 @@ cost more than they save on queries this short.
 
 from django.db import migrations
 
-TABLE = "wagtailsearch_indexentry"
-
-CREATE = f"""
+CREATE = """
 CREATE FUNCTION search_document(title tsvector, body tsvector) RETURNS tsvector
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 25
     AS $$ BEGIN RETURN title || body; END $$;
 CREATE FUNCTION search_document(autocomplete tsvector) RETURNS tsvector
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 25
     AS $$ BEGIN RETURN autocomplete; END $$;
-CREATE INDEX search_document_gin ON {TABLE} USING gin (search_document(title, body));
-CREATE INDEX search_autocomplete_gin ON {TABLE} USING gin (search_document(autocomplete));
+CREATE INDEX search_document_gin ON {table} USING gin (search_document(title, body));
+CREATE INDEX search_autocomplete_gin ON {table} USING gin (search_document(autocomplete));
 """
 
 DROP = """
@@ -41,7 +39,8 @@ DROP FUNCTION search_document(tsvector);
 def run_on_postgresql(sql):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+            schema_editor.execute(sql.format(table=schema_editor.quote_name(table)))
 
     return run
 
