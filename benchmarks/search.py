@@ -182,7 +182,16 @@ def _median_ms(work, *args):
     return statistics.median(timings)
 
 
-def _measure(locales):
+def _measure(databases):
+    """Median latencies of each query on each database, taken in turns.
+
+    The machine's load changes by the minute; measuring one size after the
+    other made the ratio follow the load. Here both sizes are timed one
+    query after the other, so a busy minute slows both alike.
+    """
+    from django.db import connection
+    from wagtail.models import Locale
+
     from search.views import site_search, suggested_pages
 
     def search_page(query, locale):
@@ -195,13 +204,17 @@ def _measure(locales):
     def type_ahead(query, locale):
         list(suggested_pages(query, locale))
 
-    figures = {}
+    figures = {size: {} for size in databases}
     for language, queries in QUERIES.items():
-        locale = locales[language]
         for query in queries:
-            search_page(query, locale)  # warm caches once
-            figures[(language, query, "search")] = _median_ms(search_page, query, locale)
-            figures[(language, query, "suggest")] = _median_ms(type_ahead, query[:2], locale)
+            for size, name in databases.items():
+                connection.close()
+                connection.settings_dict["NAME"] = name
+                locale = Locale.objects.get(language_code=language)
+                search_page(query, locale)  # warm caches once
+                key = (language, query)
+                figures[size][(*key, "search")] = _median_ms(search_page, query, locale)
+                figures[size][(*key, "suggest")] = _median_ms(type_ahead, query[:2], locale)
     return figures
 
 
@@ -258,23 +271,27 @@ def main():
 
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
     old_name = connection.settings_dict["NAME"]
-    results = {}
-    for size, name in _test_database_names(connection, options.sizes).items():
-        connection.settings_dict["TEST"]["NAME"] = name
-        connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False, keepdb=options.keepdb
-        )
-        try:
+    databases = {}
+    try:
+        for size, name in _test_database_names(connection, options.sizes).items():
+            connection.settings_dict["TEST"]["NAME"] = name
+            databases[size] = connection.creation.create_test_db(
+                verbosity=0, autoclobber=True, serialize=False, keepdb=options.keepdb
+            )
             locales = {code: Locale.objects.get(language_code=code) for code in QUERIES}
             how = _build(size, locales)
             if connection.vendor == "postgresql":
-                # The planner's statistics, as autovacuum keeps them on a live site:
-                # without them it cannot tell that the GIN index narrows the match.
+                # What autovacuum does on a live site: the planner's statistics
+                # (without them it cannot tell that a GIN index narrows the
+                # match), and the rows and index entries that the build left
+                # for it to settle (dead rows, GIN's pending list).
                 with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
+                    cursor.execute("VACUUM ANALYZE")
             print(f"{size} pages per language: {how} ({connection.vendor})", file=sys.stderr)
-            results[size] = _measure(locales)
-        finally:
+        results = _measure(databases)
+    finally:
+        for name in databases.values():
+            connection.settings_dict["NAME"] = name
             connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=options.keepdb)
 
     small, large = options.sizes

@@ -1,9 +1,5 @@
-import operator
-import re
-from functools import reduce
-
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import F, Q
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -12,30 +8,39 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .base import AnalysedIndexMixin, AnalysedQueryMixin, in_order
+
+#: How many matches a page of results ranks in full (search/README.md, Scaling).
+RANKED_MATCHES = 100
 
 
 class CJKPostgresIndex(AnalysedIndexMixin, PostgresIndex):
     pass
 
 
+class SearchDocument(Func):
+    """An index entry's vectors joined, as the GIN indexes of migration 0001 have them."""
+
+    function = "search_document"
+    output_field = SearchVectorField()
+
+
 class IndexedMatchMixin:
-    """Matches on the index entries alone, and ranks only for a page of results.
+    """Matches on the index entries alone, and ranks a bounded number of them.
 
     modelsearch joins every object of the queryset to its index entry, tests
     `title || body @@ query` there row by row (no index covers it, and the
     concatenation builds a new tsvector for every row tested), and ranks
     every match to order them: search time grew with the site, not with the
     page of results asked for (benchmarks/search.py). Here the match is a
-    query on the index entries, field by field, which PostgreSQL answers
-    from the GIN indexes on `title`, `body` and `autocomplete`; counts and
-    facets filter the queryset by it, and a page of results ranks the
-    matching entries, as modelsearch does, and fetches only the objects of
-    the slice.
+    query on the index entries, which PostgreSQL answers from a GIN index
+    on `search_document(title, body)` or `search_document(autocomplete)`
+    (migration 0001); counts and facets filter the queryset by it, and a
+    page of results ranks at most RANKED_MATCHES of the matching entries,
+    and fetches only the objects of the slice.
     """
 
     def search(self, config, start, stop, score_field=None, backend=None):
@@ -48,65 +53,64 @@ class IndexedMatchMixin:
             return super().search(config, start, stop, score_field, backend)
 
         search_query = self.build_tsquery(self.query, config=config)
-        entries = IndexEntry.objects.annotate(
-            document=reduce(lambda a, b: a._combine(b, "||", False), self.entry_fields()),
-            object_pk=Cast("object_id", output_field=self.queryset.model._meta.pk),
-        ).filter(
-            self.entry_match(self.query, config),
+        entries = self._entries().filter(
+            document=search_query,
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
         if stop is not None and self.order_by_relevance:
-            ranked = (
-                entries.filter(object_pk__in=self.queryset.values("pk"))
-                .annotate(score=self._build_rank_expression(self.entry_vectors(), config))
-                .order_by("-score", "-object_pk")
-                .values_list("object_pk", flat=True)
-            )
-            return in_order(self.queryset, list(ranked[start:stop]))
+            entries = entries.filter(object_pk__in=self.queryset.values("pk"))
+            ids = self._ranked_ids(entries, search_query, config, start, stop)
+            return in_order(self.queryset, ids)
 
         # Counts and facets drop the order, so no match is ranked for them.
         matches = self.queryset.filter(pk__in=entries.values("object_pk"))
         rank = self._build_rank_expression(self.get_index_vectors(search_query), config)
         return self._apply_ordering_and_scoring(matches, rank, start, stop)
 
-    def entry_match(self, query, config):
-        """A filter on the index entries, the same as `document @@ query`.
+    def _entries(self):
+        return IndexEntry.objects.annotate(
+            document=self.entry_document(),
+            object_pk=Cast("object_id", output_field=self.queryset.model._meta.pk),
+        )
 
-        A word is in `title || body` when it is in the title or in the body,
-        so words however combined (and, or, not) are tested on each field,
-        which its own GIN index answers. A phrase, whose positions may run
-        on from the title into the body, is tested on both together.
+    def _ranked_ids(self, entries, search_query, config, start, stop):
+        """The object ids of `entries[start:stop]`, best first.
+
+        Ranking reads an entry's vectors, and long ones are stored out of
+        line: ranking every match made a page of results grow with the
+        site. As search engines do, a bounded set is ranked in full: the
+        first RANKED_MATCHES in a cheaper order (`candidate_order`), ranked
+        by all their vectors. Past them, results go on in the cheaper order,
+        so paging through shows every match once.
         """
-        if len(self.entry_fields()) == 1 or isinstance(query, Phrase):
-            return Q(document=self.build_tsquery(query, config=config))
-        if isinstance(query, PlainText):
-            words = [
-                self._in_any_field(word, config)
-                for word in re.split(r"[\s\-]+", query.query_string)  # as modelsearch splits
-                if word
-            ]
-            return reduce(operator.and_ if query.operator == "and" else operator.or_, words)
-        if isinstance(query, Boost):
-            return self.entry_match(query.subquery, config)
-        if isinstance(query, Not):
-            return ~self.entry_match(query.subquery, config)
-        if isinstance(query, And | Or):
-            return reduce(
-                operator.and_ if isinstance(query, And) else operator.or_,
-                (self.entry_match(subquery, config) for subquery in query.subqueries),
-            )
-        raise NotImplementedError(f"{type(query).__name__} is not supported here.")
+        cheaply = entries.order_by(*self.candidate_order(search_query))
+        ids = []
+        if start < RANKED_MATCHES:
+            candidates = self._entries().filter(pk__in=cheaply.values("pk")[:RANKED_MATCHES])
+            ranked = candidates.annotate(
+                score=self._build_rank_expression(self.entry_vectors(), config)
+            ).order_by("-score", "-object_pk")
+            ids += ranked.values_list("object_pk", flat=True)[start : min(stop, RANKED_MATCHES)]
+        if stop > RANKED_MATCHES:
+            ids += cheaply.values_list("object_pk", flat=True)[max(start, RANKED_MATCHES) : stop]
+        return ids
 
-    def _in_any_field(self, word, config):
-        word = SearchQuery(Lexeme(word), search_type="raw", config=config)
-        return reduce(operator.or_, (Q(**{f.name: word}) for f in self.entry_fields()))
-
-    def entry_fields(self):
-        return [vector for vector, _boost in self.entry_vectors()]
+    def entry_document(self):
+        """The vector that a query matches, as a GIN index has it."""
+        return SearchDocument(F("title"), F("body"))
 
     def entry_vectors(self):
-        """`get_index_vectors()` as columns of the index entry itself."""
+        """`get_index_vectors()` as columns of the index entry itself, with their weights."""
         return [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+    def candidate_order(self, search_query):
+        """The order that picks the matches to rank in full: title matches first, newest first.
+
+        Titles weigh most. Which entries have the words in their title is
+        asked of the title's GIN index, once, rather than of each title.
+        """
+        in_title = IndexEntry.objects.filter(title=search_query).values("pk")
+        return [ExpressionWrapper(Q(pk__in=in_title), BooleanField()).desc(), "-object_pk"]
 
 
 class CJKPostgresSearchQueryCompiler(
@@ -120,8 +124,15 @@ class CJKPostgresAutocompleteQueryCompiler(
 ):
     stem = False
 
+    def entry_document(self):
+        return SearchDocument(F("autocomplete"))
+
     def entry_vectors(self):
         return [(F("autocomplete"), 1.0)]
+
+    def candidate_order(self, search_query):
+        # One field: the newest pages are ranked.
+        return ["-object_pk"]
 
 
 class CJKPostgresSearchBackend(PostgresSearchBackend):
