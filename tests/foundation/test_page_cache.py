@@ -314,6 +314,70 @@ def test_a_booking_purges_its_base_page_from_the_cdn(
     assert f"localhost{site.base.url}" in purge_proxy
 
 
+def live_page_urls():
+    return {
+        f"localhost{page.url}" for page in Page.objects.live().exclude(depth=1).specific(defer=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("model", "attribute", "field", "new"),
+    [
+        (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
+        (Partner, "lingshan", "name", "灵山文旅集团"),
+        (Flight, "flight", "flight_number", "DR6553"),
+    ],
+)
+def test_editing_a_snippet_purges_every_page_from_the_cdn_once(
+    site, purge_proxy, django_capture_on_commit_callbacks, model, attribute, field, new
+):
+    """A snippet shows on pages no list names (cards, listings, the home page): all go.
+
+    Saved twice in one transaction, as an editor's save may write a row more
+    than once: each page is still purged once.
+    """
+    snippet = model.objects.get(pk=getattr(site, attribute).pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        setattr(snippet, field, new)
+        snippet.save()
+        snippet.save()
+    english_route = site.twin_route.get_translations().get()
+    assert {f"localhost{site.twin_route.url}", f"localhost{english_route.url}"} <= set(purge_proxy)
+    assert set(purge_proxy) == live_page_urls()
+    assert len(purge_proxy) == len(set(purge_proxy))
+
+
+def edit_settings(site):
+    settings_row = SiteSettings.for_site(site.home.get_site())
+    settings_row.organisation_name = "延安—无锡红色旅游联盟"
+    settings_row.save()
+
+
+def edit_image(site):
+    image = get_image_model().objects.get(pk=site.image.pk)
+    image.description = "宝塔山夜景"
+    image.save()
+
+
+@pytest.mark.parametrize("edit", [edit_settings, edit_image])
+def test_editing_settings_or_an_image_purges_every_page_from_the_cdn(
+    site, purge_proxy, django_capture_on_commit_callbacks, edit
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(site)
+    assert set(purge_proxy) == live_page_urls()
+
+
+def test_a_page_with_a_chinese_address_is_purged_by_its_encoded_url(
+    site, purge_proxy, django_capture_on_commit_callbacks
+):
+    """Browsers ask for a Chinese address percent-encoded, so the proxy keeps it that way."""
+    with django_capture_on_commit_callbacks(execute=True):
+        site.baota.slug = "宝塔山"
+        site.baota.save_revision(user=site.demo.user).publish(user=site.demo.user)
+    assert f"localhost{site.site_index.url}%E5%AE%9D%E5%A1%94%E5%B1%B1/" in purge_proxy
+
+
 # What every page repeats (header menu, language links, site settings) is read
 # once per content generation, even with the page cache off.
 
