@@ -127,7 +127,8 @@ def remember(name, make):
     For what every page repeats (menus, language links, site settings): the
     next content change makes a new generation, so nothing here is ever stale.
     """
-    key = f"pagecache:memo:{generation()}:{name}"
+    # Hashed: a name may list hundreds of ids, and memcached refuses keys over 250 bytes.
+    key = f"pagecache:memo:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
     value = cache.get(key)
     if value is None:
         value = make()
