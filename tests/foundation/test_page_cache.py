@@ -32,6 +32,13 @@ from tourism.models import Flight, Partner, RoutePage, Spirit
 
 pytestmark = pytest.mark.django_db
 
+# A snippet of each kind, the field an editor changes and its new value.
+SNIPPET_EDITS = [
+    (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
+    (Partner, "lingshan", "name", "灵山文旅集团"),
+    (Flight, "flight", "flight_number", "DR6553"),
+]
+
 
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
@@ -213,14 +220,7 @@ def test_making_a_page_private_hides_its_cached_copy(client, site):
     assert "public" not in response["Cache-Control"]
 
 
-@pytest.mark.parametrize(
-    ("model", "attribute", "field", "new"),
-    [
-        (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
-        (Partner, "lingshan", "name", "灵山文旅集团"),
-        (Flight, "flight", "flight_number", "DR6553"),
-    ],
-)
+@pytest.mark.parametrize(("model", "attribute", "field", "new"), SNIPPET_EDITS)
 def test_editing_a_snippet_shows_on_the_pages_that_name_it(
     client, site, model, attribute, field, new
 ):
@@ -320,14 +320,7 @@ def live_page_urls():
     }
 
 
-@pytest.mark.parametrize(
-    ("model", "attribute", "field", "new"),
-    [
-        (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
-        (Partner, "lingshan", "name", "灵山文旅集团"),
-        (Flight, "flight", "flight_number", "DR6553"),
-    ],
-)
+@pytest.mark.parametrize(("model", "attribute", "field", "new"), SNIPPET_EDITS)
 def test_editing_a_snippet_purges_every_page_from_the_cdn_once(
     site, purge_proxy, django_capture_on_commit_callbacks, model, attribute, field, new
 ):
