@@ -56,7 +56,7 @@ format: $(VENV)/.dev
 
 # Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed.
 messages:
-	for dir in yanxi_site core home tourism education search; do \
+	for dir in yanxi_site core home tourism education search api; do \
 		(cd $$dir && ../$(PY) ../manage.py makemessages -l en --no-obsolete); \
 	done
 	$(MANAGE) compile_translations

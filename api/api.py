@@ -13,14 +13,17 @@ snippets) by the listing page before it is serialised.
 from functools import wraps
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, register_exception_handlers
 
-from . import education, snippets, tourism
+from core.cache import cache_public
+
+from . import education, home, snippets, tourism
 from .common import FilterRefused, problem, use_language
+from .partners import KeyRefused
 
 #: What a missing or mistyped JSON value is called in Django's own (translated) words.
 VALIDATION_MESSAGES = {
@@ -55,6 +58,9 @@ class PartnerAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for operations in schema["paths"].values():
             for operation in operations.values():
+                if "security" in operation:
+                    # A partner's key is optional: without one, the request is anonymous.
+                    operation["security"].append({})
                 for answer in operation.get("responses", {}).values():
                     content = answer.get("content", {})
                     body = content.get("application/json", {})
@@ -63,21 +69,9 @@ class PartnerAPI(NinjaAPI):
         return schema
 
     def create_response(self, request, data, *args, **kwargs):
-        """Answer a GET with an ETag of its body, and 304 when the client has it.
-
-        The language comes from `?locale=` or Accept-Language, hence Vary.
-        """
+        """The language comes from `?locale=` or Accept-Language: a cache must tell them apart."""
         response = super().create_response(request, data, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            patch_vary_headers(response, ["Accept-Language"])
-            response["Cache-Control"] = "public, max-age=0, must-revalidate"
-            set_response_etag(response)
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=None,
-                response=response,
-            )
+        patch_vary_headers(response, ["Accept-Language"])
         return response
 
 
@@ -96,11 +90,20 @@ api = PartnerAPI(
     docs_decorator=docs_enabled,
 )
 register_exception_handlers(api)
+# Reads are cached, tagged and invalidated as pages are; requests are never stored.
+api.add_decorator(cache_public, mode="view")
 
 
 @api.exception_handler(FilterRefused)
 def filter_refused(request, exc):
     return problem(422, str(exc), exc.errors)
+
+
+@api.exception_handler(KeyRefused)
+def key_refused(request, exc):
+    response = problem(401, str(exc))
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 @api.exception_handler(NinjaValidationError)
@@ -120,6 +123,7 @@ def invalid_request(request, exc):
     return problem(422, gettext("请检查以下内容"), errors)
 
 
+api.add_router("/", home.router)
 api.add_router("/", tourism.router)
 api.add_router("/", education.router)
 api.add_router("/", snippets.router)

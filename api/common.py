@@ -4,14 +4,15 @@ from typing import Literal
 
 from django import forms
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext
-from ninja import Schema
+from ninja import Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field, create_model
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Locale, Page
 
 from core.filters import MAX_PARAM_LENGTH
@@ -25,6 +26,10 @@ RENDITIONS = {
     "large": "fill-1280x600|format-webp",
 }
 MAX_LIMIT = 50
+#: Page type → the name of its endpoint (detail, or listing for an index page), for `api_url`.
+ENDPOINTS = {}
+#: What a read endpoint of one page answers besides success.
+READ_ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -122,13 +127,15 @@ def localized_partner(request, partner, locale):
 
 
 def page_summary(request, page):
+    # Any page type may be featured on the home page; those with a card image name its field.
+    image_field = getattr(page, "card_image_field", None)
     return {
         "id": page.pk,
         "locale": page.locale.language_code,
         "title": page.title,
         "url": page.get_full_url(request),
         "last_published_at": page.last_published_at,
-        "image": image_data(request, getattr(page, page.card_image_field)),
+        "image": image_data(request, getattr(page, image_field)) if image_field else None,
     }
 
 
@@ -255,6 +262,66 @@ def listing(request, index_model, params, serialize):
         else None,
         "items": [serialize(request, page) for page in listed],
     }
+
+
+def page_endpoints(router, path, index_model, summarize, name):
+    """Decorate `describe(request, page)` to add a page type's two read endpoints to `router`.
+
+    The listing (`path`) is the listing page's (`listing`): its filters, order
+    and paging, each item `summarize(request, page)`. A page (`path<id>/`)
+    is its item, the translations every page has and what `describe` adds.
+    `name` (singular, snake case) makes the operation ids (`api_tourism_list_routes`,
+    `api_tourism_get_route`) and names the schemas (`schemas.RouteSummary`,
+    `schemas.RouteDetail`); `describe`'s docstring is the detail's title in the docs.
+    """
+    schema_name = name.title().replace("_", "")
+
+    def register(describe):
+        (page_model,) = index_model.allowed_subpage_models()
+        params_schema = listing_query(f"{schema_name}Query", index_model)
+
+        def list_pages(request, params: Query[params_schema]):
+            return listing(request, index_model, params, summarize)
+
+        def get_one(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
+            page = get_page(request, page_model, page_id, params.locale, response)
+            return {
+                **summarize(request, page),
+                **page_detail(request, page),
+                **describe(request, page),
+            }
+
+        ENDPOINTS[index_model] = f"list_{name}s"
+        ENDPOINTS[page_model] = f"get_{name}"
+        router.get(
+            path,
+            url_name=ENDPOINTS[index_model],
+            response={200: paged(getattr(schemas, f"{schema_name}Summary")), 422: ProblemDetail},
+            summary=f"List {name.replace('_', ' ')}s",
+            description="In one language, filtered as on the listing page of this site, in "
+            "its order; `limit` and `offset` page through the results.",
+            operation_id=f"api_{router.tags[0]}_{ENDPOINTS[index_model]}",
+        )(list_pages)
+        router.get(
+            f"{path}{{int:page_id}}/",
+            url_name=ENDPOINTS[page_model],
+            response={200: getattr(schemas, f"{schema_name}Detail"), **READ_ERRORS},
+            summary=describe.__doc__.rstrip("."),
+            operation_id=f"api_{router.tags[0]}_{ENDPOINTS[page_model]}",
+        )(get_one)
+        return describe
+
+    return register
+
+
+def api_url(request, page):
+    """This API's URL for `page` (its detail; a listing page's listing), or None."""
+    name = ENDPOINTS.get(page.specific_class)
+    if name is None:
+        return None
+    kwargs = {"page_id": page.pk} if name.startswith("get_") else {}
+    url = reverse(f"partner_api:{name}", kwargs=kwargs)
+    return request.build_absolute_uri(f"{url}?locale={page.locale.language_code}")
 
 
 def _page_url(request, offset, count):

@@ -28,6 +28,7 @@ from education.training.views import TrainingEnquiryHandler
 
 from . import schemas
 from .common import (
+    READ_ERRORS,
     LocaleQuery,
     choice,
     choices,
@@ -35,21 +36,18 @@ from .common import (
     form_data,
     form_errors,
     get_page,
-    listing,
-    listing_query,
     localized_partner,
-    page_detail,
+    page_endpoints,
     page_ref,
     page_summary,
-    paged,
     problem,
 )
+from .partners import PARTNER_OR_ANONYMOUS, partner_of
 from .tourism import spirits_of
 
 router = Router(tags=["education"])
-ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 #: Statuses a request can answer besides success; every one is RFC 7807 problem details.
-REQUEST_ERRORS = dict.fromkeys((400, 404, 409, 422, 429, 503), ProblemDetail)
+REQUEST_ERRORS = dict.fromkeys((400, 401, 404, 409, 422, 429, 503), ProblemDetail)
 IdempotencyKey = Header(
     ...,
     alias="Idempotency-Key",
@@ -96,30 +94,11 @@ def session_data(page, session):
     }
 
 
-BaseQuery = listing_query("StudyBaseQuery", StudyBaseIndexPage)
-
-
-@router.get(
-    "/study-bases/",
-    response={200: paged(schemas.StudyBaseSummary), 422: ProblemDetail},
-    summary="List study bases",
-)
-def list_study_bases(request, params: Query[BaseQuery]):
-    """Study bases in one language, filtered as on the study base listing page."""
-    return listing(request, StudyBaseIndexPage, params, base_summary)
-
-
-@router.get(
-    "/study-bases/{int:page_id}/",
-    response={200: schemas.StudyBaseDetail, **ERRORS},
-    summary="A study base with its upcoming sessions and seats left",
-)
-def get_study_base(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, StudyBasePage, page_id, params.locale, response)
+@page_endpoints(router, "/study-bases/", StudyBaseIndexPage, base_summary, "study_base")
+def study_base_detail(request, page):
+    """A study base with its upcoming sessions and seats left."""
     red_site = page.red_site.localized if page.red_site_id else None
     return {
-        **base_summary(request, page),
-        **page_detail(request, page),
         "body_html": expand_db_html(page.body),
         "address": page.get_address(),
         "themes": page.themes,
@@ -142,7 +121,7 @@ class SessionQuery(LocaleQuery):
 
 @router.get(
     "/study-bases/{int:page_id}/sessions/",
-    response={200: list[schemas.StudySession], **ERRORS},
+    response={200: list[schemas.StudySession], **READ_ERRORS},
     summary="Sessions of a study base in a date range",
 )
 def list_sessions(request, page_id: int, response: HttpResponse, params: Query[SessionQuery]):
@@ -167,7 +146,7 @@ def submit(request, handler_class, form, page_context=None):
     """Run a bound form through its web handler; answer as the API does."""
     if not form.is_valid():
         return problem(422, gettext("请检查以下内容"), form_errors(form))
-    handler = handler_class(request, page_context or {})
+    handler = handler_class(request, page_context or {}, partner=partner_of(request))
     try:
         obj, created = handler.submit(form)
     except RequestRefused as refusal:
@@ -190,6 +169,7 @@ def submit(request, handler_class, form, page_context=None):
     "/study-bases/{int:page_id}/sessions/{int:session_id}/bookings/",
     response={201: schemas.Created, 200: schemas.Created, **REQUEST_ERRORS},
     summary="Book a session for a school",
+    auth=PARTNER_OR_ANONYMOUS,
 )
 def book_session(
     request,
@@ -242,28 +222,12 @@ def cohort_data(cohort):
     }
 
 
-ProgrammeQuery = listing_query("ProgrammeQuery", TrainingProgrammeIndexPage)
-
-
-@router.get(
-    "/training-programmes/",
-    response={200: paged(schemas.ProgrammeSummary), 422: ProblemDetail},
-    summary="List cadre training programmes",
+@page_endpoints(
+    router, "/training-programmes/", TrainingProgrammeIndexPage, programme_summary, "programme"
 )
-def list_programmes(request, params: Query[ProgrammeQuery]):
-    return listing(request, TrainingProgrammeIndexPage, params, programme_summary)
-
-
-@router.get(
-    "/training-programmes/{int:page_id}/",
-    response={200: schemas.ProgrammeDetail, **ERRORS},
-    summary="A training programme with its cohorts and places left",
-)
-def get_programme(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, TrainingProgrammePage, page_id, params.locale, response)
+def programme_detail(request, page):
+    """A training programme with its cohorts and places left."""
     return {
-        **programme_summary(request, page),
-        **page_detail(request, page),
         "body_html": expand_db_html(page.body),
         "cohorts": [cohort_data(cohort) for cohort in page.offered_cohorts],
     }
@@ -276,6 +240,7 @@ EnquiryBody = form_body("TrainingEnquiryRequest", TrainingEnquiryForm, drop={"pr
     "/training-programmes/{int:page_id}/enquiries/",
     response={201: schemas.Created, 200: schemas.Created, **REQUEST_ERRORS},
     summary="Send an organisation's enquiry about a programme",
+    auth=PARTNER_OR_ANONYMOUS,
 )
 def enquire(
     request,

@@ -253,3 +253,39 @@ class Created(Schema):
     url: str = Field(
         description="The requester's own signed page (see, cancel); also sent by e-mail."
     )
+
+
+class Link(PageRef):
+    api_url: str | None = Field(
+        description="The page in this API (a detail, or a listing), or null for a page type "
+        "it does not serve."
+    )
+
+
+class FeaturedPage(PageSummary):
+    summary: str
+    api_url: str | None = Field(description="The page's detail in this API, or null.")
+
+
+class FeaturedSection(Schema):
+    heading: str
+    intro: str
+    items: list[FeaturedPage] = Field(
+        description="The editors' picks in order, in this language; untranslated ones left out."
+    )
+    link: Link | None = Field(description="Where “see all” leads, usually a listing.")
+
+
+class CallToAction(Schema):
+    heading: str
+    text: str
+    label: str = Field(description="The button's text.")
+    link: Link | None
+
+
+class Home(PageDetail):
+    hero_heading: str
+    hero_intro: str
+    body_html: str = Field(description="The introduction to the Yan'an–Wuxi cooperation.")
+    sections: list[FeaturedSection]
+    call_to_action: CallToAction | None = Field(description="Null when the editors set none.")

@@ -30,30 +30,40 @@ def flight_data(flight):
     }
 
 
-def in_language(request, model, params):
-    """Every snippet of `model` in the requested language; untranslated ones in Chinese."""
-    locale = activate(request, params.locale)
-    return localize_snippets(model.objects.filter(source_locale_only()), locale)
+def snippet_endpoint(path, model, schema, serialize, summary, description):
+    """Add the list of every `model` snippet in the requested language (untranslated ones in
+    Chinese), each as `serialize(request, snippet)` gives it."""
+
+    def list_snippets(request, params: Query[LocaleQuery]):
+        locale = activate(request, params.locale)
+        snippets = localize_snippets(model.objects.filter(source_locale_only()), locale)
+        return [serialize(request, snippet) for snippet in snippets]
+
+    router.get(
+        path,
+        response={200: list[schema], 422: ProblemDetail},
+        summary=summary,
+        description=description,
+        operation_id=f"api_snippets_list_{model._meta.model_name}s",
+    )(list_snippets)
 
 
-@router.get(
+snippet_endpoint(
     "/spirits/",
-    response={200: list[schemas.Spirit], 422: ProblemDetail},
-    summary="The spirits (taxonomy)",
+    Spirit,
+    schemas.Spirit,
+    spirit_data,
+    "The spirits (taxonomy)",
+    "The values of every `spirit` filter, with their names in the requested language.",
 )
-def list_spirits(request, params: Query[LocaleQuery]):
-    """The values of every `spirit` filter, with their names in the requested language."""
-    return [spirit_data(request, s) for s in in_language(request, Spirit, params)]
-
-
-@router.get(
+snippet_endpoint(
     "/partners/",
-    response={200: list[schemas.Partner], 422: ProblemDetail},
-    summary="Partner organisations",
+    Partner,
+    schemas.Partner,
+    partner_data,
+    "Partner organisations",
+    "The values of every `partner` filter: tourism groups, academies, schools.",
 )
-def list_partners(request, params: Query[LocaleQuery]):
-    """The values of every `partner` filter: tourism groups, academies, schools."""
-    return [partner_data(request, p) for p in in_language(request, Partner, params)]
 
 
 @router.get(

@@ -1,40 +1,28 @@
 """Red sites, routes and joint offerings, as their listing and detail pages show them."""
 
-from django.http import HttpResponse
-from ninja import Query, Router
-from wagtail.api.v3.errors import ProblemDetail
+from ninja import Router
 from wagtail.rich_text import expand_db_html
 
 from core.localize import localize_snippets
 from tourism.choices import Audience, Season
 from tourism.models import (
     JointOfferingIndexPage,
-    JointOfferingPage,
     RedSiteIndexPage,
-    RedSitePage,
     RouteIndexPage,
-    RoutePage,
 )
 
-from . import schemas
 from .common import (
-    LocaleQuery,
     choice,
     choices,
-    get_page,
-    listing,
-    listing_query,
     localized_partner,
-    page_detail,
+    page_endpoints,
     page_summary,
-    paged,
     partner_data,
     spirit_data,
 )
 from .snippets import flight_data
 
 router = Router(tags=["tourism"])
-ERRORS = {404: ProblemDetail, 422: ProblemDetail}
 
 
 def stream_items(stream):
@@ -88,29 +76,10 @@ def stop_data(request, stop):
     }
 
 
-RouteQuery = listing_query("RouteQuery", RouteIndexPage)
-
-
-@router.get(
-    "/routes/",
-    response={200: paged(schemas.RouteSummary), 422: ProblemDetail},
-    summary="List routes",
-)
-def list_routes(request, params: Query[RouteQuery]):
-    """Routes in one language, filtered as on the route listing page (`/routes/`)."""
-    return listing(request, RouteIndexPage, params, route_summary)
-
-
-@router.get(
-    "/routes/{int:page_id}/",
-    response={200: schemas.RouteDetail, **ERRORS},
-    summary="A route with its day-by-day itinerary",
-)
-def get_route(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, RoutePage, page_id, params.locale, response)
+@page_endpoints(router, "/routes/", RouteIndexPage, route_summary, "route")
+def route_detail(request, page):
+    """A route with its day-by-day itinerary."""
     return {
-        **route_summary(request, page),
-        **page_detail(request, page),
         "pace": choice(page.pace, page.get_pace_display()),
         "best_seasons": choices(Season, page.best_seasons),
         "transport_notes": page.transport_notes,
@@ -144,29 +113,10 @@ def site_summary(request, page):
     }
 
 
-RedSiteQuery = listing_query("RedSiteQuery", RedSiteIndexPage)
-
-
-@router.get(
-    "/red-sites/",
-    response={200: paged(schemas.RedSiteSummary), 422: ProblemDetail},
-    summary="List red sites",
-)
-def list_red_sites(request, params: Query[RedSiteQuery]):
-    """Red sites in one language, by city, as on the red site listing page."""
-    return listing(request, RedSiteIndexPage, params, site_summary)
-
-
-@router.get(
-    "/red-sites/{int:page_id}/",
-    response={200: schemas.RedSiteDetail, **ERRORS},
-    summary="A red site",
-)
-def get_red_site(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, RedSitePage, page_id, params.locale, response)
+@page_endpoints(router, "/red-sites/", RedSiteIndexPage, site_summary, "red_site")
+def red_site_detail(request, page):
+    """A red site."""
     return {
-        **site_summary(request, page),
-        **page_detail(request, page),
         "address": page.address,
         "opening_hours": page.opening_hours,
         "ticket_notes": page.ticket_notes,
@@ -193,29 +143,10 @@ def offering_summary(request, page):
     }
 
 
-OfferingQuery = listing_query("OfferingQuery", JointOfferingIndexPage)
-
-
-@router.get(
-    "/offerings/",
-    response={200: paged(schemas.OfferingSummary), 422: ProblemDetail},
-    summary="List joint offerings",
-)
-def list_offerings(request, params: Query[OfferingQuery]):
-    """Joint offerings of the partner groups that have not ended, as on `/offerings/`."""
-    return listing(request, JointOfferingIndexPage, params, offering_summary)
-
-
-@router.get(
-    "/offerings/{int:page_id}/",
-    response={200: schemas.OfferingDetail, **ERRORS},
-    summary="A joint offering",
-)
-def get_offering(request, page_id: int, response: HttpResponse, params: Query[LocaleQuery]):
-    page = get_page(request, JointOfferingPage, page_id, params.locale, response)
+@page_endpoints(router, "/offerings/", JointOfferingIndexPage, offering_summary, "offering")
+def offering_detail(request, page):
+    """A joint offering."""
     return {
-        **offering_summary(request, page),
-        **page_detail(request, page),
         "description_html": expand_db_html(page.description),
         "includes": stream_items(page.includes),
         "booking_url": page.booking_url,

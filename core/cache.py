@@ -19,12 +19,17 @@ published, unpublished or moved (Wagtail's frontend cache), a base or
 programme whose seats changed, and, after a snippet, setting or image edit
 (the same dependency graph again), every live page (`purge_every_page`).
 
-Apps that cache anything else derived from content (the API, say) read
-`generation()` into their keys, or listen to `public_content_changed`.
+Views outside the language prefixes whose GET answers are public (the
+partner API's reads) take the same cache with the `cache_public` decorator.
+Every stored answer carries an ETag made of the generation and the key, so a
+client sending it back gets 304 without anything being rendered. Other code
+that caches content derived from it reads `generation()` into its keys,
+memoises with `remember`, or listens to `public_content_changed`.
 """
 
 import hashlib
 import uuid
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +38,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -263,6 +268,98 @@ def _private(response):
     return response
 
 
+def _etag(made_in, key):
+    """The tag of what `key` answers in generation `made_in`: known before anything is rendered."""
+    return 'W/"' + hashlib.sha256(f"{made_in}\n{key}".encode()).hexdigest()[:32] + '"'
+
+
+def _can_store(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not _declines_caching(response)
+        and not _is_personal(request, response)
+    )
+
+
+def _mark_public(response, etag):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=getattr(settings, "PAGE_CACHE_CDN_SECONDS", 60),
+    )
+    response["ETag"] = etag
+
+
+def _record(response, made_in):
+    return {
+        "generation": made_in,
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": response.content,
+    }
+
+
+def _replay(stored):
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    return response
+
+
+def serve(request, get_response):
+    """Answer an anonymous GET/HEAD from the cache, or render it and store it.
+
+    A client that sends the current ETag back in If-None-Match gets 304:
+    the tag is the generation and the key, so a stored copy proves it
+    current without rendering anything or asking the database.
+    Anything else (signed-in users, POSTs, personal answers) is marked
+    private and never stored.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return _private(get_response(request))
+    seconds = _cache_seconds()
+    if not seconds:
+        return get_response(request)
+    if not _is_anonymous_and_stateless(request):
+        return _private(get_response(request))
+
+    key = _key(request)
+    current = cache.get_many([GENERATION_KEY, key])
+    stored = current.get(key)
+    made_in = current.get(GENERATION_KEY) or _new_generation()
+    etag = _etag(made_in, key)
+    if stored and stored["generation"] == made_in:
+        return get_conditional_response(request, etag=etag, response=_replay(stored))
+
+    response = get_response(request)
+    if _can_store(request, response):
+        _mark_public(response, etag)
+        if request.method == "GET":
+            cache.set(key, _record(response, made_in), seconds)
+        return get_conditional_response(request, etag=etag, response=response)
+    if _is_personal(request, response) or not response.has_header("Cache-Control"):
+        # Personal pages, error pages: neither a CDN nor the browser keeps them.
+        _private(response)
+    return response
+
+
+def cache_public(view):
+    """The page cache for a view outside the language-prefixed pages (the partner API).
+
+    Its GET/HEAD answers are stored, tagged and invalidated exactly as pages
+    are; any other method (a booking, an enquiry) answers one requester and
+    is never stored, by this site, a CDN or the browser.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return serve(request, lambda request: view(request, *args, **kwargs))
+
+    return wrapper
+
+
 class PageCacheMiddleware:
     """Serve anonymous visitors' pages from the shared cache; mark what a CDN may keep.
 
@@ -275,55 +372,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = _cache_seconds()
-        if not seconds or not _is_page_request(request):
+        if not _is_page_request(request):
             return self.get_response(request)
-        if not _is_anonymous_and_stateless(request):
-            return _private(self.get_response(request))
-
-        key = _key(request)
-        current = cache.get_many([GENERATION_KEY, key])
-        stored = current.get(key)
-        if stored and stored["generation"] == current.get(GENERATION_KEY):
-            return self._replay(stored)
-
-        made_in = current.get(GENERATION_KEY) or _new_generation()
-        response = self.get_response(request)
-        if self._can_store(request, response):
-            self._mark_public(response)
-            if request.method == "GET":
-                cache.set(key, self._record(response, made_in), seconds)
-        elif _is_personal(request, response) or not response.has_header("Cache-Control"):
-            # Personal pages, error pages: neither a CDN nor the browser keeps them.
-            _private(response)
-        return response
-
-    def _can_store(self, request, response):
-        return (
-            response.status_code == 200
-            and not response.streaming
-            and not _declines_caching(response)
-            and not _is_personal(request, response)
-        )
-
-    def _mark_public(self, response):
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=getattr(settings, "PAGE_CACHE_CDN_SECONDS", 60),
-        )
-
-    def _record(self, response, made_in):
-        return {
-            "generation": made_in,
-            "status": response.status_code,
-            "headers": list(response.items()),
-            "content": response.content,
-        }
-
-    def _replay(self, stored):
-        response = HttpResponse(stored["content"], status=stored["status"])
-        for name, value in stored["headers"]:
-            response[name] = value
-        return response
+        return serve(request, self.get_response)

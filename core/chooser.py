@@ -10,16 +10,11 @@ searching work as before.
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from wagtail.admin.views.chooser import page_models_from_string
 
 
-class ChooserStartMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class ChooserStartMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match is None or match.view_name != "wagtailadmin_choose_page":

@@ -17,6 +17,13 @@ from core.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
 from core.localize import source_locale_only
 
 
+def choice_labels(choices, values):
+    """The labels of `values`, codes of the TextChoices `choices`, in the active language;
+    a code no longer among the choices is left out."""
+    labels = dict(choices.choices)
+    return [labels[value] for value in values if value in labels]
+
+
 class ChoiceListField(models.CharField):
     """Several values from `choices`, stored as ",a,b," in one column.
 

@@ -55,6 +55,17 @@ def localize_snippets(instances, locale):
     return [found.get(obj.translation_key, obj) for obj in instances]
 
 
+def in_language(instance, language_code):
+    """`instance` (a page or a snippet) in the language `language_code`, or itself while
+    it has no translation there."""
+    if instance.locale.language_code == language_code:
+        return instance
+    translation = type(instance).objects.filter(
+        translation_key=instance.translation_key, locale__language_code=language_code
+    )
+    return translation.first() or instance
+
+
 def localize_relation(pages, attr, locale, out_attr):
     """For each page, set `out_attr` to its prefetched `attr` relation in `locale`.
 

@@ -32,15 +32,16 @@ def queue_email(about, template, context, *, to, language, attachments=(), reply
     the e-mail was asked for. Returns the OutgoingEmail.
     """
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())[:255]
         body = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
+        # The HTML's <title> (core/emails/base.html) is the subject.
+        html = render_to_string(f"{template}.html", context | {"subject": subject})
     email = OutgoingEmail.objects.create(
         about=about,
         template=template,
         to=list(to),
         reply_to=list(reply_to or []),
-        subject=" ".join(subject.split())[:255],
+        subject=subject,
         body=body,
         html=html,
         attachments=[

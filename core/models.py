@@ -19,8 +19,6 @@ from core.localize import localize_relation
 from core.routing import public
 from core.seo import PageMetaMixin, tabbed
 
-from .origin import absolute_url
-
 
 class ListingPage(EditorialPage, PageMetaMixin, Page):
     """The listing of one page type, once under each home page: intro, filters, cards, pages.
@@ -29,7 +27,8 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     the one listed), and may set `listing_order`, `filter_form_class` (a
     core.filters.ListingFilterForm), `per_page` and `card_snippets`, or override
     `get_listed_pages`, `get_filter_form_kwargs` and `prepare_cards` for what
-    their cards show. The template gets `listed_pages` (this page of results,
+    their cards show, and name their results (`results_heading`,
+    `empty_message`, `card_template`). The template gets `listed_pages` (this page of results,
     cards ready), `page_obj`, `result_count`, `filter_form` and `is_filtered`.
     """
 
@@ -52,6 +51,11 @@ class ListingPage(EditorialPage, PageMetaMixin, Page):
     per_page = PER_PAGE
     #: Snippet relations the cards show, in the listing's language: {relation: card attribute}.
     card_snippets = {}
+    #: What core/listing_page.html tells of the results: their name (for screen readers),
+    #: the line shown when there are none, and the card (includes/card.html by default).
+    results_heading = ""
+    empty_message = ""
+    card_template = None
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [
@@ -131,18 +135,6 @@ def stream_page_ids(stream, block_type, key=None):
         if value:
             ids.append(value)
     return ids
-
-
-def image_json_ld(image):
-    """Absolute URL of `image` for schema.org `image`.
-
-    The same rendition as the Open Graph image (includes/meta.html), so that
-    no extra file is made for it.
-    """
-    if image is None:
-        return None
-    rendition = image.get_rendition("fill-1200x630|format-jpeg")
-    return absolute_url(rendition.url)
 
 
 class OutgoingEmail(models.Model):

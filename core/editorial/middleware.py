@@ -16,6 +16,7 @@ reading it: that is answered with a 400 saying so, instead of a 500.
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import JsonResponse
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -92,13 +93,7 @@ def malformed_form(request, view_name):
     return forbidden(request, reason, heading=gettext("无法读取表单"), status=400)
 
 
-class EditorialRefusalMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class EditorialRefusalMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match is None or not request.user.is_authenticated:

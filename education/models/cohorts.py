@@ -12,8 +12,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.choices import City
-from core.fields import ChoiceListField, optional_link
-from core.localize import enumeration
+from core.fields import ChoiceListField, choice_labels, optional_link
+from core.localize import enumeration, in_language
 from education.public_requests.models import PublicRequest, status_field
 from education.training.choices import MAX_PARTICIPANTS, EnquiryStatus, Month
 
@@ -24,6 +24,7 @@ class TrainingCohort(SeatedOccasion):
     """A dated run of a programme: its Yan'an stage, then its Wuxi stage."""
 
     # Agreed enquiries hold as many seats as they send participants.
+    occasion_page = "programme"
     seat_requests = "enquiries"
     seats_per_request = "participants"
     seat_holding_statuses = (EnquiryStatus.AGREED,)
@@ -162,8 +163,7 @@ class TrainingEnquiry(PublicRequest):
 
     @property
     def preferred_month_labels(self):
-        labels = dict(Month.choices)
-        return [labels[m] for m in self.preferred_months if m in labels]
+        return choice_labels(Month, self.preferred_months)
 
     def get_preferred_months_display(self):
         """The preferred months as one line in the active language ("5月、6月", "May, June")."""
@@ -179,17 +179,11 @@ class TrainingEnquiry(PublicRequest):
         )
 
     def localized_programme(self):
-        if self.programme is None:
-            return None
-        return (
-            type(self.programme)
-            .objects.filter(
-                translation_key=self.programme.translation_key,
-                locale__language_code=self.language,
-            )
-            .first()
-            or self.programme
-        )
+        """The programme page in the language the enquiry was made in (or the source)."""
+        return self.programme and in_language(self.programme, self.language)
+
+    def staff_email(self):
+        return self.programme.enquiry_email if self.programme else ""
 
     def _public_path(self):
         index_page = self.localized_index()

@@ -6,6 +6,7 @@ seats and how many each holds. Taking seats safely is the job of
 `education.seats`, which locks the occasion's row first.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -20,6 +21,17 @@ class OccasionStatus(models.TextChoices):
 
 
 class SeatedOccasionQuerySet(models.QuerySet):
+    def of_page(self, page):
+        """The occasions of `page` in every language: those of its source (Chinese) page,
+        so seats are counted once, whichever language people book in."""
+        parent = self.model.occasion_page
+        return self.filter(
+            **{
+                f"{parent}__translation_key": page.translation_key,
+                f"{parent}__locale__language_code": settings.LANGUAGE_CODE,
+            }
+        )
+
     def offered(self, today=None):
         """Occasions open for requests whose booking deadline has not passed."""
         today = today or timezone.localdate()
@@ -43,6 +55,8 @@ class SeatedOccasionQuerySet(models.QuerySet):
 class SeatedOccasion(models.Model):
     """A dated occasion with a number of seats, taken by requests in some statuses."""
 
+    #: The ParentalKey to the page the occasion belongs to (its source page).
+    occasion_page = None
     #: Related name of the requests for this occasion's seats.
     seat_requests = None
     #: The request field counting the seats one request holds.

@@ -13,8 +13,8 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
 )
-from wagtail.models import Locale
 
+from core.localize import in_language
 from core.origin import page_url
 from education.public_requests.models import PublicRequest, status_field
 from education.study_tours.choices import (
@@ -46,6 +46,7 @@ class StudySession(SeatedOccasion):
     """A dated offer of a base: one course on one day, for a number of pupils."""
 
     # Requested and confirmed bookings hold as many seats as they bring pupils.
+    occasion_page = "base"
     seat_requests = "bookings"
     seats_per_request = "pupils"
     seat_holding_statuses = SEAT_HOLDING_STATUSES
@@ -230,11 +231,10 @@ class Booking(PublicRequest):
 
     def localized_base(self):
         """The base page in the language the booking was made in (or the source)."""
-        base = self.session.base
-        locale = Locale.objects.filter(language_code=self.language).first()
-        if locale is None:
-            return base
-        return base.get_translation_or_none(locale) or base
+        return in_language(self.session.base, self.language)
+
+    def staff_email(self):
+        return self.session.base.staff_email
 
     def cancel_cutoff(self):
         notice = self.session.base.cancellation_notice_days

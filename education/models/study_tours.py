@@ -5,7 +5,6 @@ import math
 from types import SimpleNamespace
 
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -38,7 +37,6 @@ from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
 from core.models import ListingPage
-from core.origin import absolute_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.sessions import StudySession
 from education.study_tours.blocks import CourseBlock, GalleryImageBlock
@@ -68,6 +66,8 @@ class StudyBaseIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["education.StudyBasePage"]
     filter_form_class = BaseFilterForm
+    results_heading = _("研学基地")
+    empty_message = _("没有符合条件的基地。")
 
     class Meta:
         verbose_name = _("研学基地列表")
@@ -351,14 +351,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
     # Sessions -----------------------------------------------------------
 
     def sessions_queryset(self):
-        """Sessions of this base in every language: those of the source page.
-
-        Seats are counted once, whichever language a school books in.
-        """
-        return StudySession.objects.filter(
-            base__translation_key=self.translation_key,
-            base__locale__language_code=settings.LANGUAGE_CODE,
-        )
+        return StudySession.objects.of_page(self)
 
     def upcoming_sessions(self):
         return (
@@ -403,8 +396,6 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
         data["@type"] = ["TouristAttraction", "EducationalOrganization"]
-        if self.image:
-            data["image"] = absolute_url(self.image.file.url)
         if coordinates := self.get_coordinates():
             data["geo"] = geo_json_ld(*coordinates)
         if self.operator:

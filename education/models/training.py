@@ -24,14 +24,15 @@ from core.editorial.cities import CityScopedPage, expand
 from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
+    choice_labels,
     image_alt_field,
     image_field,
     source_snippets,
     summary_field,
 )
-from core.localize import localize_snippets
+from core.localize import in_language, localize_snippets
 from core.models import ListingPage
-from core.origin import absolute_url, page_url
+from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
 from education.models.cohorts import TrainingCohort
 from education.training.blocks import (
@@ -59,6 +60,8 @@ class TrainingProgrammeIndexPage(EnquiryRoutesMixin, ListingPage):
     subpage_types = ["education.TrainingProgrammePage"]
     # A short catalogue, every programme on one page, before the custom enquiry.
     per_page = None
+    results_heading = _("培训项目")
+    empty_message = _("暂无培训项目。欢迎直接提交定制培训咨询。")
 
     class Meta:
         verbose_name = _("干部培训项目列表")
@@ -264,8 +267,7 @@ class TrainingProgrammePage(
 
     @property
     def audience_labels(self):
-        labels = dict(TrainingAudience.choices)
-        return [labels[a] for a in self.audiences if a in labels]
+        return choice_labels(TrainingAudience, self.audiences)
 
     def get_card_summary(self):
         return self.summary
@@ -332,11 +334,7 @@ class TrainingProgrammePage(
     # Cohorts --------------------------------------------------------------
 
     def cohorts_queryset(self):
-        """Cohorts of this programme in every language: those of the source page."""
-        return TrainingCohort.objects.filter(
-            programme__translation_key=self.translation_key,
-            programme__locale__language_code=settings.LANGUAGE_CODE,
-        )
+        return TrainingCohort.objects.of_page(self)
 
     @cached_property
     def offered_cohorts(self):
@@ -344,15 +342,7 @@ class TrainingProgrammePage(
         return list(self.cohorts_queryset().offered().with_occupancy())
 
     def source_page(self):
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            TrainingProgrammePage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
+        return in_language(self, settings.LANGUAGE_CODE)
 
     # Views ----------------------------------------------------------------
 
@@ -386,8 +376,6 @@ class TrainingProgrammePage(
                 "hasCourse": [self.stage_json_ld(stage, request) for stage in self.stage_plan],
             }
         )
-        if self.image:
-            data["image"] = absolute_url(self.image.file.url)
         if self.offered_cohorts:
             first = self.offered_cohorts[0]
             data["startDate"] = first.yanan_start.isoformat()

@@ -28,10 +28,18 @@ from education.public_requests.models import CONTACT_FIELDS
 from education.seats import SeatsRefused
 
 #: What the requester wrote last and what the request records, after its own fields.
-EXPORT_TAIL = ["notes", "get_language_display", "created_at", "staff_notes"]
+EXPORT_TAIL = ["notes", "get_language_display", "partner", "created_at", "staff_notes"]
 #: Headings of the export columns every request type has that are not model fields.
 EXPORT_HEADINGS = {"get_status_display": _("状态"), "get_language_display": _("提交语言")}
-INSPECT_TAIL = ["notes", "consent", "language", "created_at", "updated_at", "staff_notes"]
+INSPECT_TAIL = [
+    "notes",
+    "consent",
+    "language",
+    "partner",
+    "created_at",
+    "updated_at",
+    "staff_notes",
+]
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

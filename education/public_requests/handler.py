@@ -65,10 +65,12 @@ class PublicRequestHandler:
     rate_limit_group = None
     submitted_message = None
 
-    def __init__(self, request, context=None, form_kwargs=None):
+    def __init__(self, request, context=None, form_kwargs=None, partner=""):
         self.request = request
         self.context = context or {}
         self.form_kwargs = form_kwargs or {}
+        # The partner whose API key sent this request ("" for the public).
+        self.partner = partner
 
     def get_form(self):
         if self.request.method == "POST":
@@ -112,6 +114,7 @@ class PublicRequestHandler:
                 in_form=False,
                 rejected=True,
             )
+        form.instance.partner = self.partner
         try:
             obj = self.create(form)
         except IntegrityError:
@@ -136,12 +139,22 @@ class PublicRequestHandler:
         flooded with acknowledgements through this form.
         """
         group, data = self.rate_limit_group, form.cleaned_data
-        yield (
-            group,
-            settings.EDUCATION_REQUEST_RATE,
-            None,
-            gettext("抱歉，从您所在网络提交的申请已达上限。"),
-        )
+        if self.partner:
+            # A partner's server sends for many schools from one address: it
+            # has a limit of its own instead (API_PARTNER_KEYS).
+            yield (
+                f"{group}:partner",
+                settings.API_PARTNER_RATE,
+                self.partner,
+                gettext("抱歉，此合作方通过 API 提交的申请已达上限。"),
+            )
+        else:
+            yield (
+                group,
+                settings.EDUCATION_REQUEST_RATE,
+                None,
+                gettext("抱歉，从您所在网络提交的申请已达上限。"),
+            )
         contact_reason = gettext("抱歉，使用此电话号码或电子邮箱提交的申请已达上限。")
         # The phone is already in one spelling (PublicRequestForm's PhoneField).
         for field, key in (("phone", data.get("phone")), ("email", data.get("email"))):

@@ -48,7 +48,8 @@ class PublicRequest(models.Model):
 
     Subclasses set `reference_prefix` and `signing_salt`, add their own
     fields (and a `status`), and implement `get_public_url()`, the signed
-    link's path; e-mails carry `get_full_public_url()`.
+    link's path (e-mails carry `get_full_public_url()`), and `staff_email()`,
+    the address of the staff who answer the request ("" for the site's).
     """
 
     reference_prefix = "RQ"
@@ -84,6 +85,16 @@ class PublicRequest(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("申请提交时所用的语言；发给申请人的邮件使用该语言。"),
+    )
+    partner = models.CharField(
+        _("经由合作方"),
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "通过合作方 API 密钥提交时为该合作方的名称（API_PARTNER_KEYS 中的名称）；"
+            "网站表单或不带密钥的提交为空。"
+        ),
     )
     idempotency_key = models.UUIDField(
         _("防重复提交令牌"),

@@ -30,9 +30,7 @@ def _load_base(demo, index, data):
         (
             "course",
             {
-                "title": course["title"],
-                "hours": course["hours"],
-                "age_bands": course["age_bands"],
+                **take(course, "title", "hours", "age_bands"),
                 # List items with ids: translations find their segments by item id.
                 "outcomes": stream(
                     (("item", outcome) for outcome in course["outcomes"]), slug, course["key"]

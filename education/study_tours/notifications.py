@@ -10,10 +10,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from core.mail import queue_email
 from core.origin import absolute_url
 from education.models.sessions import Booking
-from education.public_requests.notifications import staff_recipients
+from education.public_requests.notifications import email_requester, email_staff
 from education.study_tours.choices import BookingStatus
 
 
@@ -71,40 +70,18 @@ def notify_school(booking):
         attachments.append(
             (f"{booking.reference}.ics", booking_calendar(booking, context), "text/calendar")
         )
-    return queue_email(
-        booking,
-        "education/emails/booking_update",
-        context,
-        to=[booking.email],
-        language=booking.language,
-        attachments=attachments,
-        reply_to=staff_recipients(booking.session.base.staff_email),
-    )
+    return email_requester(booking, "education/emails/booking_update", context, attachments)
 
 
 def notify_staff(booking, event):
     """Tell the base's staff about a new booking ("new") or a school's cancellation."""
     context = booking_context(booking) | {"event": event}
-    return queue_email(
-        booking,
-        "education/emails/booking_staff",
-        context,
-        to=staff_recipients(booking.session.base.staff_email),
-        language=settings.LANGUAGE_CODE,
-        reply_to=[booking.email],
-    )
+    return email_staff(booking, "education/emails/booking_staff", context)
 
 
 def remind_school(booking):
     """A few days before the session: the day, the details and the signed link."""
-    return queue_email(
-        booking,
-        "education/emails/booking_reminder",
-        booking_context(booking),
-        to=[booking.email],
-        language=booking.language,
-        reply_to=staff_recipients(booking.session.base.staff_email),
-    )
+    return email_requester(booking, "education/emails/booking_reminder", booking_context(booking))
 
 
 def send_session_reminders(today=None):

@@ -31,9 +31,7 @@ def _load_programme(demo, index, data, sites, partners):
         (
             "stage",
             {
-                "city": stage["city"],
-                "title": stage["title"],
-                "days": stage["days"],
+                **take(stage, "city", "title", "days"),
                 "institutions": stream(
                     (("item", partners[p]) for p in stage["institutions"] if p in partners),
                     slug,
@@ -45,12 +43,8 @@ def _load_programme(demo, index, data, sites, partners):
                         (
                             "item",
                             {
-                                "day": module["day"],
-                                "title": module["title"],
-                                "format": module["format"],
-                                "hours": module["hours"],
+                                **take(module, "day", "title", "format", "hours", "description"),
                                 "red_site": sites.get(module.get("red_site")),
-                                "description": module["description"],
                             },
                         )
                         for module in stage["modules"]

@@ -88,6 +88,7 @@ def test_the_document_lists_every_endpoint():
         "/api/v1/training-programmes/",
         "/api/v1/training-programmes/{page_id}/",
         "/api/v1/training-programmes/{page_id}/enquiries/",
+        "/api/v1/home/",
         "/api/v1/spirits/",
         "/api/v1/partners/",
         "/api/v1/flights/",

@@ -45,13 +45,15 @@ def opened_by(model, url):
     return model.get_by_token(token)
 
 
-def book(client, base, session, body=None, key=None, **params):
+def book(client, base, session, body=None, key=None, headers=None, **params):
+    """POST a booking; `params` go in the query string, `headers` as WSGI keys (HTTP_…)."""
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return client.post(
         f"{API}/study-bases/{base.pk}/sessions/{session.pk}/bookings/?{query}",
         booking_body() if body is None else body,
         content_type="application/json",
         HTTP_IDEMPOTENCY_KEY=key or str(uuid.uuid4()),
+        **(headers or {}),
     )
 
 

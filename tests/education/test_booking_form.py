@@ -75,6 +75,9 @@ def test_booking_emails_school_and_staff(client, book):
     assert booking.reference in client.get(link).content.decode()
     assert "学生人数：16" in school.body
     assert school.alternatives[0][1] == "text/html"
+    assert school.reply_to == ["base-staff@example.cn"]
+    assert '<html lang="zh-Hans">' in school.alternatives[0][0]
+    assert f"<title>{school.subject}</title>" in school.alternatives[0][0]
     assert staff.to == ["base-staff@example.cn"]
     assert staff.reply_to == ["teacher@example.cn"]
     assert f"/admin/education/bookings/inspect/{booking.pk}/" in staff.body

@@ -78,6 +78,7 @@ def test_reminder_once_in_the_bookings_language(tours, settings):
     assert tours.english_base.title in reminder.body
     # English punctuation in an English e-mail ("Booking reference: ", not "：").
     assert f"Booking reference: {booking.reference}" in reminder.body
+    assert '<html lang="en">' in reminder.alternatives[0][0]
     assert "：" not in reminder.body
     booking.refresh_from_db()
     assert booking.reminder_sent_at is not None

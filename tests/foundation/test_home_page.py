@@ -65,6 +65,8 @@ def test_json_ld_describes_the_website(client, home):
     assert data["@type"] == "WebSite"
     assert data["inLanguage"] == "en"
     assert data["name"] == "Yan'an–Wuxi Red Trails"
+    # Every page's JSON-LD image is its share preview's (core.seo.PageMetaMixin).
+    assert data["image"] == soup.find("meta", property="og:image")["content"]
 
 
 def test_open_graph_meta(client, home):

@@ -83,6 +83,18 @@ def test_second_visit_comes_from_the_cache_without_a_query(client, site):
     assert len(queries) == 0
 
 
+def test_a_visitor_holding_the_current_copy_gets_304_without_a_query(client, site):
+    url = site.twin_route.url
+    first, _html = visit(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (again.status_code, again.content, len(queries)) == (304, b"", 0)
+    site.twin_route.title = "双城五日游（新版）"
+    site.twin_route.save_revision(user=site.demo.user).publish(user=site.demo.user)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
 def test_a_change_no_signal_reports_does_not_show_until_the_cache_is_emptied(client, site):
     url = site.twin_route.url
     visit(client, url)

@@ -67,6 +67,10 @@ def test_no_match_shows_an_empty_state_with_a_way_back(client, tourism):
     assertContains(response, "没有符合条件的线路。")
     assertContains(response, "找到 0 条结果")
     assertContains(response, f'href="{ZH}"')
+    # The listing's own words, in the visitor's language.
+    response = client.get(EN + "?city=wuxi&duration=1")
+    assertContains(response, "Matching routes")
+    assertContains(response, "No routes match these filters.")
 
 
 def test_the_form_is_labelled_and_keeps_the_chosen_values(client, tourism):

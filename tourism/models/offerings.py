@@ -26,7 +26,7 @@ from core.fields import (
     summary_field,
 )
 from core.localize import localize_snippets
-from core.models import ListingPage, image_json_ld
+from core.models import ListingPage
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import ROUTE_CHOOSER, SITE_CHOOSER
@@ -49,6 +49,9 @@ class JointOfferingIndexPage(ListingPage):
     listing_order = ["valid_to", "title"]
     filter_form_class = OfferingFilterForm
     card_snippets = {"partners": "partner_list"}
+    results_heading = _("符合条件的合作产品")
+    empty_message = _("目前没有符合条件的合作产品。")
+    card_template = "tourism/includes/offering_card.html"
 
     class Meta:
         verbose_name = _("合作产品列表")
@@ -233,8 +236,6 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "offers": offer,
             }
         )
-        if image := image_json_ld(self.image):
-            data["image"] = image
         return data
 
     def get_context(self, request, *args, **kwargs):

@@ -23,6 +23,7 @@ from core.editorial.cities import CityScopedPage
 from core.editorial.pages import EditorialPage
 from core.fields import (
     ChoiceListField,
+    choice_labels,
     image_alt_field,
     image_field,
     related_pages_field,
@@ -32,7 +33,7 @@ from core.fields import (
 from core.geo import geo_json_ld
 from core.localize import localize_snippets
 from core.maps import MapPoint, render_svg_map
-from core.models import ListingPage, image_json_ld, stream_page_ids
+from core.models import ListingPage, stream_page_ids
 from core.origin import page_url
 from core.seo import PageMetaMixin, tabbed
 
@@ -50,6 +51,9 @@ class RouteIndexPage(ListingPage):
     listing_order = ["days", "title"]
     filter_form_class = RouteFilterForm
     card_snippets = {"spirits": "spirit_list"}
+    results_heading = _("符合条件的线路")
+    empty_message = _("没有符合条件的线路。")
+    card_template = "tourism/includes/route_card.html"
 
     class Meta:
         verbose_name = _("线路列表")
@@ -278,11 +282,11 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     @property
     def audience_labels(self):
-        return _labels(Audience, self.audiences)
+        return choice_labels(Audience, self.audiences)
 
     @property
     def season_labels(self):
-        return _labels(Season, self.best_seasons)
+        return choice_labels(Season, self.best_seasons)
 
     @cached_property
     def localized_operators(self):
@@ -351,8 +355,6 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 "priceCurrency": "CNY",
                 "url": data["url"],
             }
-        if image := image_json_ld(self.hero_image):
-            data["image"] = image
         return data
 
     def get_context(self, request, *args, **kwargs):
@@ -376,8 +378,3 @@ def _parse_time(value):
         return datetime.time.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-
-
-def _labels(choices, values):
-    labels = dict(choices.choices)
-    return [labels[value] for value in values if value in labels]

@@ -27,7 +27,7 @@ from core.fields import (
 from core.geo import geo_json_ld, map_links
 from core.localize import localize_snippets
 from core.maps import render_location_map
-from core.models import ListingPage, image_json_ld, stream_page_ids
+from core.models import ListingPage, stream_page_ids
 from core.seo import PageMetaMixin, tabbed
 
 from ..blocks import SITE_CHOOSER, SiteBodyBlock
@@ -211,8 +211,6 @@ class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
                 },
             }
         )
-        if image := image_json_ld(self.image):
-            data["image"] = image
         if self.operator_id:
             data["provider"] = self.operator.get_json_ld()
         return data

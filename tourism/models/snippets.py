@@ -14,7 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.fields import ChoiceListField, image_field
+from core.fields import ChoiceListField, choice_labels, image_field
 
 from ..choices import PartnerCity, PartnerKind, Weekday
 
@@ -31,11 +31,31 @@ FLIGHT_NUMBER = RegexValidator(
 SLUG_HELP = _("网址和筛选参数中使用的英文标识，例如 yanan-spirit；两种语言共用，请勿随意修改。")
 
 
-class Spirit(TranslatableMixin, index.Indexed, models.Model):
+class SluggedSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """A translatable snippet with a `name`, known in URLs and filters by a slug both
+    languages share."""
+
+    slug = models.SlugField(_("标识"), max_length=60, help_text=SLUG_HELP)
+
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="%(app_label)s_%(class)s_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Spirit(SluggedSnippet):
     """One of the three spirits (Yan'an, Nanniwan, Zhang Side): a shared taxonomy."""
 
     name = models.CharField(_("名称"), max_length=60, help_text=_("例如“延安精神”。"))
-    slug = models.SlugField(_("标识"), max_length=60, help_text=SLUG_HELP)
     short_description = models.TextField(
         _("简介"), max_length=400, help_text=_("一两句话说明这种精神的内涵。")
     )
@@ -52,28 +72,19 @@ class Spirit(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("short_description"),
         index.FilterField("locale_id"),
     ]
-    override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SluggedSnippet.Meta):
         verbose_name = _("精神")
         verbose_name_plural = _("精神")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="tourism_spirit_unique_slug")
-        ]
-
-    def __str__(self):
-        return self.name
 
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+class Partner(SluggedSnippet):
     """An organisation that runs sites or offers products: tourism groups, academies, schools."""
 
     name = models.CharField(_("名称"), max_length=120, help_text=_("机构全称。"))
     short_name = models.CharField(
         _("简称"), max_length=40, blank=True, help_text=_("版面紧张处使用，例如“延旅集团”。")
     )
-    slug = models.SlugField(_("标识"), max_length=60, help_text=SLUG_HELP)
     logo = image_field(_("机构标志；替代文本取自图片的“描述”。"), _("标志"))
     city = models.CharField(
         _("所在城市"),
@@ -114,18 +125,14 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
         index.FilterField("kind"),
     ]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("hotline")]
+    override_translatable_fields = [
+        *SluggedSnippet.override_translatable_fields,
+        SynchronizedField("hotline"),
+    ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SluggedSnippet.Meta):
         verbose_name = _("合作机构")
         verbose_name_plural = _("合作机构")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="tourism_partner_unique_slug")
-        ]
-
-    def __str__(self):
-        return self.name
 
     @property
     def display_name(self):
@@ -260,8 +267,7 @@ class Flight(index.Indexed, models.Model):
 
     @property
     def weekday_labels(self):
-        labels = dict(Weekday.choices)
-        return [labels[d] for d in sorted(self.days_of_week) if d in labels]
+        return choice_labels(Weekday, sorted(self.days_of_week))
 
     @property
     def is_daily(self):

@@ -127,6 +127,11 @@ CORS_ALLOW_HEADERS = (*default_cors_headers, "idempotency-key", "if-none-match")
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # The interactive API docs (/api/v1/docs/); the OpenAPI document is always served.
 API_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
+# Partners' servers, which book for many schools from one address: name=key pairs
+# ("lingshan=…,yanlv=…"). A request with a partner's key counts against
+# API_PARTNER_RATE for that partner instead of EDUCATION_REQUEST_RATE for its address.
+API_PARTNER_KEYS = env.dict("API_PARTNER_KEYS", default={})
+API_PARTNER_RATE = env("API_PARTNER_RATE", default="600/h")
 WSGI_APPLICATION = "yanxi_site.wsgi.application"
 
 TEMPLATES = [
@@ -167,23 +172,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by all gunicorn workers, which the
 # rate limits need), otherwise local memory.
+# django-environ reads the URL (redis:// or rediss:// gives django-redis).
 REDIS_URL = env("REDIS_URL", default="")
+CACHES = {"default": env.cache_url_config(REDIS_URL or "locmemcache://yanxi")}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="yanxi"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "yanxi",
-        }
-    }
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="yanxi")
 
 # Full-page cache of anonymous visitors' pages (core/cache.py), emptied on any
 # content change; 0 turns it off. Several workers share it only through Redis:
