@@ -14,6 +14,11 @@ sites and the home page; seats on bases, listings and search results); one
 token is always correct, costs one cache round trip per request, and a holiday
 rush is read-heavy, so the cache refills in one visit per page after an edit.
 
+A CDN in front holds pages by URL, so it is told which to drop: a page
+published, unpublished or moved (Wagtail's frontend cache), a base or
+programme whose seats changed, and, after a snippet, setting or image edit
+(the same dependency graph again), every live page (`purge_every_page`).
+
 Views outside the language prefixes whose GET answers are public (the
 partner API's reads) take the same cache with the `cache_public` decorator.
 Every stored answer carries an ETag made of the generation and the key, so a
@@ -59,11 +64,14 @@ def _new_generation():
     return token
 
 
-def content_changed(pages=()):
+def content_changed(pages=(), *, everywhere=False):
     """Say that public content changed: every cached page is stale from now on.
 
-    `pages` are the pages whose URLs the CDN in front should drop (Wagtail's
-    frontend cache already purges a page when it is published or unpublished).
+    For a CDN in front, which holds pages by URL: `pages` are the pages whose
+    copies it should drop (Wagtail's frontend cache already purges a page when
+    it is published or unpublished); `everywhere` says that the change shows on
+    pages nobody can list cheaply (a snippet, a setting, an image), so every
+    live page is purged.
 
     The generation changes twice: now, so that this very process never serves
     what it has just changed, and again when the transaction commits, so that
@@ -75,13 +83,47 @@ def content_changed(pages=()):
 
     def committed():
         _new_generation()
-        if pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        if pages and _purges_cdn():
             from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
             purge_pages_from_cache(pages)
         public_content_changed.send(sender=None)
 
     transaction.on_commit(committed)
+    if everywhere and _purges_cdn():
+        _on_commit_once(purge_every_page)
+
+
+def _purges_cdn():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _on_commit_once(func):
+    """`transaction.on_commit(func)`, unless the transaction already runs it.
+
+    Saving one snippet in the admin saves several rows (the snippet, its
+    translations, an image's file details); one purge of the site is enough.
+    Outside a transaction it runs at once, as on_commit does.
+    """
+    connection = transaction.get_connection()
+    if not any(queued is func for _savepoints, queued, _robust in connection.run_on_commit):
+        transaction.on_commit(func)
+
+
+def purge_every_page():
+    """Ask the CDN to drop every live page, one batch per language.
+
+    None of Wagtail's frontend cache backends can purge a whole site, so each
+    page's URL is sent (the HTTP backend sends a PURGE each, Cloudflare 30 a
+    call, CloudFront one invalidation per batch). Pages are read without their
+    specific rows: one query per language.
+    """
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    for locale in Locale.objects.all():
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().filter(locale=locale).specific(defer=True))
+        batch.purge()
 
 
 def remember(name, make):
@@ -90,7 +132,8 @@ def remember(name, make):
     For what every page repeats (menus, language links, site settings): the
     next content change makes a new generation, so nothing here is ever stale.
     """
-    key = f"pagecache:memo:{generation()}:{name}"
+    # Hashed: a name may list hundreds of ids, and memcached refuses keys over 250 bytes.
+    key = f"pagecache:memo:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
     value = cache.get(key)
     if value is None:
         value = make()
@@ -142,13 +185,15 @@ def _row_saved(sender, instance, raw=False, **kwargs):
         if instance.live:
             content_changed()
     elif _shows_on_public_pages(sender):
-        content_changed()
+        content_changed(everywhere=True)
 
 
 @receiver(post_delete)
 def _row_deleted(sender, **kwargs):
-    if issubclass(sender, Page) or _shows_on_public_pages(sender):
+    if issubclass(sender, Page):
         content_changed()
+    elif _shows_on_public_pages(sender):
+        content_changed(everywhere=True)
 
 
 @receiver(page_published)

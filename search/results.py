@@ -4,10 +4,13 @@ import re
 import unicodedata
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelsearch.index import SearchField
-from wagtail.models import Page
+from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
 
 from .analysis import CJK_CHAR, highlights, latin_term, run_pinyin, simplified
 
@@ -91,21 +94,106 @@ def type_groups(counts):
     )
 
 
+def _own_rows():
+    """{page type: the name of its row's link from Page}, for types whose rows sit under Page's."""
+    return {
+        model: model._meta.get_ancestor_link(Page).related_query_name()
+        for model in get_page_models()
+        if model._meta.get_parent_list() == [Page]
+    }
+
+
+def specific_pages(pages):
+    """The specific pages of `pages` (base Page rows), in their order, in one query.
+
+    Wagtail's `specific()` asks once per page type present, so a page of
+    results of five types cost five queries; here every page type's table is
+    joined to Page's (a LEFT JOIN per type, on the primary key), whatever
+    the results hold.
+    """
+    links = _own_rows()
+    by_pk = Page.objects.select_related(*links.values()).in_bulk([page.pk for page in pages])
+    specific = []
+    for page in pages:
+        row, model = by_pk.get(page.pk), page.specific_class
+        if row is None or model not in links:
+            # Gone since the search, or a page type further down: Wagtail's own way.
+            specific.append(page.specific)
+        else:
+            specific.append(getattr(row, links[model]))
+    return specific
+
+
 def page_text(page):
     """The page's own searchable text, without its title, for excerpts.
 
     Read from the page type's SearchFields, so every page type has excerpts;
-    related objects are left out, which keeps excerpts free of extra queries.
-    Each field, and each block of a StreamField, is a line of its own: an
-    excerpt never runs one into the next as if they were one sentence. Blocks
-    format values (dates) in the active language, which is the results' own.
+    related objects and what StreamField choosers point at are left out,
+    which keeps excerpts free of queries. Each field, and each block of a
+    StreamField, is a line of its own: an excerpt never runs one into the next
+    as if they were one sentence. Blocks format values (dates) in the active
+    language, which is the results' own.
     """
     texts = [page.search_description]
     for field in type(page).get_search_fields():
         if isinstance(field, SearchField) and field.field_name != "title":
+            stream = _stream_field(page, field.field_name)
+            if stream is not None:
+                raw = getattr(page, field.field_name).raw_data
+                texts.extend(_raw_text(stream.stream_block, list(raw)))
+                continue
             value = field.get_value(page)
             texts.extend(value if isinstance(value, list | tuple) else [value])
     return "\n".join(" ".join(str(t).split()) for t in texts if t)
+
+
+def _stream_field(page, name):
+    try:
+        field = page._meta.get_field(name)
+    except FieldDoesNotExist:  # a method or property
+        return None
+    return field if isinstance(field, StreamField) else None
+
+
+def _raw_text(block, raw):
+    """The searchable text of a block's raw (JSON) value, choosers left out.
+
+    Wagtail's `get_searchable_content` takes the block's Python value, and
+    making that loads every page, snippet and image the stream chooses: a
+    query per chooser type per page of results. Choosers give no searchable
+    text anyway, so here they are skipped and containers are walked in their
+    raw data; every other block (a timeline event with its own
+    `get_searchable_content` too) is asked as Wagtail would ask it.
+    """
+    if raw is None or isinstance(block, ChooserBlock) or not getattr(block, "search_index", True):
+        return []
+    if isinstance(block, StreamBlock):
+        return [
+            text
+            for item in raw
+            if item["type"] in block.child_blocks
+            for text in _raw_text(block.child_blocks[item["type"]], item["value"])
+        ]
+    if isinstance(block, ListBlock):
+        # Items are {"type": "item", "value": ...} since Wagtail 2.16, bare values before.
+        return [
+            text
+            for item in raw
+            for text in _raw_text(
+                block.child_block,
+                item["value"] if isinstance(item, dict) and item.get("type") == "item" else item,
+            )
+        ]
+    if (
+        isinstance(block, StructBlock)
+        and type(block).get_searchable_content is StructBlock.get_searchable_content
+    ):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in _raw_text(child, raw.get(name))
+        ]
+    return block.get_searchable_content(block.to_python(raw))
 
 
 def _pinyin_spans(text, pinyin):

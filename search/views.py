@@ -23,7 +23,7 @@ from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
 from core.routing import active_locale, all_locales, public
 
 from .analysis import query_words, simplified
-from .results import clean_query, excerpt, page_text, type_groups
+from .results import clean_query, excerpt, page_text, specific_pages, type_groups
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -87,7 +87,7 @@ def site_search(query, locale, content_type_ids=None):
     A query of several words finds pages with any of them, those with all
     of them first. `content_type_ids` limits the results to those page types.
     """
-    pages = _pages(locale).specific()
+    pages = _pages(locale)
     if content_type_ids is not None:
         pages = pages.filter(content_type_id__in=content_type_ids)
     if len(query_words(query)) > 1:
@@ -187,6 +187,7 @@ def search(request):
     selected = next((g for g in groups if g["key"] == request.GET.get("type")), None)
     results = site_search(query, locale, selected and selected["content_type_ids"])
     results = paginate(request, results if groups else [], RESULTS_PER_PAGE)
+    results.object_list = specific_pages(results.object_list)
     for page in results:
         page.search_excerpt = excerpt(page_text(page), query)
 

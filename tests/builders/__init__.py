@@ -9,6 +9,7 @@ builder writes has its English in `words.ENGLISH`.
 """
 
 from .admin import act, edit_url, route_create_url, submit
+from .bulk import add_live_pages
 from .search import PAGES as SEARCH_PAGES
 from .search import make_search_pages
 from .study_tours import (
@@ -23,6 +24,7 @@ from .study_tours import (
 )
 from .tourism import (
     days_from_today,
+    flight_fields,
     itinerary,
     make_flight,
     make_offering_index,
@@ -56,11 +58,13 @@ __all__ = [
     "ENGLISH",
     "SEARCH_PAGES",
     "act",
+    "add_live_pages",
     "book_url",
     "post_booking",
     "booking_data",
     "days_from_today",
     "edit_url",
+    "flight_fields",
     "enquire_url",
     "enquiry_data",
     "itinerary",

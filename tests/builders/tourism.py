@@ -39,7 +39,12 @@ def make_partner(demo, slug, name, short_name, city, **fields):
 
 
 def make_flight(number="DR6551", origin="WUX", destination="ENY", valid_to=None, **fields):
-    return Flight.objects.create(
+    return Flight.objects.create(**flight_fields(number, origin, destination, valid_to, **fields))
+
+
+def flight_fields(number="DR6551", origin="WUX", destination="ENY", valid_to=None, **fields):
+    """A weekly Wuxi–Yan'an flight valid from 30 days ago to `valid_to` (30 days from today)."""
+    return dict(
         airline="瑞丽航空",
         airline_en="Ruili Airlines",
         flight_number=number,

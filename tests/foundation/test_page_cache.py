@@ -11,6 +11,7 @@ import copy
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -31,6 +32,13 @@ from tests.builders import (
 from tourism.models import Flight, Partner, RoutePage, Spirit
 
 pytestmark = pytest.mark.django_db
+
+# A snippet of each kind, the field an editor changes and its new value.
+SNIPPET_EDITS = [
+    (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
+    (Partner, "lingshan", "name", "灵山文旅集团"),
+    (Flight, "flight", "flight_number", "DR6553"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -225,14 +233,7 @@ def test_making_a_page_private_hides_its_cached_copy(client, site):
     assert "public" not in response["Cache-Control"]
 
 
-@pytest.mark.parametrize(
-    ("model", "attribute", "field", "new"),
-    [
-        (Spirit, "yanan_spirit", "name", "延安精神（修订）"),
-        (Partner, "lingshan", "name", "灵山文旅集团"),
-        (Flight, "flight", "flight_number", "DR6553"),
-    ],
-)
+@pytest.mark.parametrize(("model", "attribute", "field", "new"), SNIPPET_EDITS)
 def test_editing_a_snippet_shows_on_the_pages_that_name_it(
     client, site, model, attribute, field, new
 ):
@@ -309,13 +310,18 @@ def purge_proxy(settings):
     server.server_close()
 
 
+@pytest.mark.parametrize(
+    ("field", "value"), [("title", "双城五日游（再版）"), ("slug", "双城五日游")]
+)
 def test_publishing_purges_the_page_from_the_cdn(
-    site, purge_proxy, django_capture_on_commit_callbacks
+    site, purge_proxy, django_capture_on_commit_callbacks, field, value
 ):
+    """A Chinese address is purged percent-encoded, as browsers ask for it and proxies keep it."""
     with django_capture_on_commit_callbacks(execute=True):
-        site.twin_route.title = "双城五日游（再版）"
+        setattr(site.twin_route, field, value)
         site.twin_route.save_revision(user=site.demo.user).publish(user=site.demo.user)
-    assert f"localhost{site.twin_route.url}" in purge_proxy
+    path = site.route_index.url + quote(site.twin_route.slug) + "/"
+    assert f"localhost{path}" in purge_proxy
 
 
 def test_a_booking_purges_its_base_page_from_the_cdn(
@@ -324,6 +330,53 @@ def test_a_booking_purges_its_base_page_from_the_cdn(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(book_url(site.base, site.session), booking_data())
     assert f"localhost{site.base.url}" in purge_proxy
+
+
+def live_page_urls():
+    return {
+        f"localhost{page.url}" for page in Page.objects.live().exclude(depth=1).specific(defer=True)
+    }
+
+
+@pytest.mark.parametrize(("model", "attribute", "field", "new"), SNIPPET_EDITS)
+def test_editing_a_snippet_purges_every_page_from_the_cdn_once(
+    site, purge_proxy, django_capture_on_commit_callbacks, model, attribute, field, new
+):
+    """A snippet shows on pages no list names (cards, listings, the home page): all go.
+
+    Saved twice in one transaction, as an editor's save may write a row more
+    than once: each page is still purged once.
+    """
+    snippet = model.objects.get(pk=getattr(site, attribute).pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        setattr(snippet, field, new)
+        snippet.save()
+        snippet.save()
+    english_route = site.twin_route.get_translations().get()
+    assert {f"localhost{site.twin_route.url}", f"localhost{english_route.url}"} <= set(purge_proxy)
+    assert set(purge_proxy) == live_page_urls()
+    assert len(purge_proxy) == len(set(purge_proxy))
+
+
+def edit_settings(site):
+    settings_row = SiteSettings.for_site(site.home.get_site())
+    settings_row.organisation_name = "延安—无锡红色旅游联盟"
+    settings_row.save()
+
+
+def edit_image(site):
+    image = get_image_model().objects.get(pk=site.image.pk)
+    image.description = "宝塔山夜景"
+    image.save()
+
+
+@pytest.mark.parametrize("edit", [edit_settings, edit_image])
+def test_editing_settings_or_an_image_purges_every_page_from_the_cdn(
+    site, purge_proxy, django_capture_on_commit_callbacks, edit
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(site)
+    assert set(purge_proxy) == live_page_urls()
 
 
 # What every page repeats (header menu, language links, site settings) is read

@@ -184,12 +184,16 @@ if REDIS_URL:
 # worker's edit cannot empty until PAGE_CACHE_SECONDS have passed.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN in front may keep a page (s-maxage). A published, unpublished
-# or moved page is purged at once (below); a snippet, setting or image edit
-# shows on the CDN's copies within this time.
+# or moved page is purged at once (below), and every live page after a snippet,
+# setting or image edit; filtered listings and searches (URLs with a query)
+# are not purged and show such changes within this time.
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 # The CDN or caching proxy to purge, if any: an HTTP proxy that understands
 # PURGE (Varnish, nginx with ngx_cache_purge), e.g. http://127.0.0.1:6081.
 FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL", default="")
+# Each translation is a page of its own with its own slug: purge the URLs
+# given, not Wagtail's default of each URL again under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "proxy": {
