@@ -4,8 +4,9 @@ translated into English by a translator and moderated again."""
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 
 from tests.builders import make_red_site_index
 from tourism.models import RedSitePage
@@ -96,14 +97,21 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
         expect(segment.get_by_role("button", name="编辑")).to_be_visible()
         expect(segment).to_contain_text(text)
 
-    # ... and sends the English page to moderation.
-    # wagtail-localize's editor has no room for it: the button is in the page's
-    # header in the explorer.
-    page.goto(f"/admin/pages/{english.pk}/")
-    page.locator("header .w-dropdown__toggle").first.click()
-    page.locator(f"header a[href='/admin/editorial/translations/{english.pk}/submit/']").click()
-    page.locator("main form button[type=submit]").click()
+    # The editor speaks Chinese, its dates too, even where wagtail-localize
+    # wrote English into its code rather than its catalogue.
+    editor = page.locator(".js-translation-editor")
+    today = timezone.localdate()
+    expect(editor).to_contain_text(f"手工翻译于 {today.year}年{today.month}月{today.day}日")
+    expect(editor).to_contain_text("从简体中文翻译为English")
+    for english_text in ("More actions", "to English translation", "Translated manually"):
+        expect(editor).not_to_contain_text(english_text)
+
+    # ... and sends the English page to moderation: the footer's main action.
+    main_action = editor.locator("footer .w-dropdown-button > :first-child").first
+    expect(main_action).to_have_text("提交英文译文审核")
+    main_action.click()
     expect(page.locator(".messages")).to_contain_text("Zaoyuan Revolutionary Site")
+    assert english.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
     # Not live before the moderator approves it, though its URL is settled.
     english.refresh_from_db()
