@@ -20,6 +20,13 @@ UNTRANSLATED = [
     "Save changes",
     "Has child pages",
     "Page type",
+    # The dashboard's site summary ("96 Pages", "49 Images", "0 Documents").
+    "Pages",
+    "Images",
+    "Documents",
+    # The header's actions and a choice block's empty choice.
+    "Actions",
+    "Select an option",
 ]
 
 
@@ -32,12 +39,16 @@ def visible_text(html):
     return " ".join([re.sub(r"(?s)<[^>]+>", " ", html), *labels])
 
 
-def test_key_screens_have_no_english(admin_client, home_page, english_home, subtests):
+def test_key_screens_have_no_english(
+    admin_client, home_page, english_home, routes, programme, subtests
+):
     screens = {
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{home_page.get_parent().pk}/",
         "explorer of the site": f"/admin/pages/{home_page.pk}/",
         "page editor": f"/admin/pages/{home_page.pk}/edit/",
+        "route editor (StreamField)": f"/admin/pages/{routes['yanan'].pk}/edit/",
+        "programme editor": f"/admin/pages/{programme.pk}/edit/",
         "translation editor": f"/admin/pages/{english_home.pk}/edit/",
     }
     for name, url in screens.items():
