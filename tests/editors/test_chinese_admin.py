@@ -27,6 +27,9 @@ UNTRANSLATED = [
     # The header's actions and a choice block's empty choice.
     "Actions",
     "Select an option",
+    # The admin's page search ("There are 10 matching pages") and the workflow report's switch.
+    "matching page",
+    "By task",
 ]
 
 
@@ -50,6 +53,8 @@ def test_key_screens_have_no_english(
         "route editor (StreamField)": f"/admin/pages/{routes['yanan'].pk}/edit/",
         "programme editor": f"/admin/pages/{programme.pk}/edit/",
         "translation editor": f"/admin/pages/{english_home.pk}/edit/",
+        "page search": f"/admin/pages/search/?q={home_page.title}",
+        "workflow report": "/admin/reports/workflow/",
     }
     for name, url in screens.items():
         with subtests.test(name):
@@ -59,6 +64,12 @@ def test_key_screens_have_no_english(
             assert [word for word in UNTRANSLATED if word in visible_text(html)] == []
             # No avatar from gravatar.com: blocked in China, and it learns editors' e-mail hashes.
             assert "gravatar.com" not in html
+
+
+def test_page_search_counts_pages(admin_client, home_page):
+    # Wagtail names no model there: its count read "第 1–1 项，共 1 项None".
+    html = admin_client.get(f"/admin/pages/search/?q={home_page.title}").content.decode()
+    assert re.search(r"共 \d+ 项页面", visible_text(html))
 
 
 def test_script_strings_are_chinese(admin_client):
