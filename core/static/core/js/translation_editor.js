@@ -16,13 +16,19 @@
     true,
   );
 
+  const moreActions = gettext('More actions');
+  // Text is replaced only where it changes: every change wakes the observer,
+  // and in English the translation is the text itself.
+  const translate = (elements, english, translation) => {
+    if (translation === english) return;
+    elements.forEach((element) => {
+      if (element.textContent === english) element.textContent = translation;
+    });
+  };
+
   const finish = () => {
-    editor.querySelectorAll('section h3').forEach((title) => {
-      if (title.textContent === englishHeading) title.textContent = heading;
-    });
-    editor.querySelectorAll('.w-dropdown__toggle .w-sr-only').forEach((label) => {
-      if (label.textContent === 'More actions') label.textContent = gettext('More actions');
-    });
+    translate(editor.querySelectorAll('section h3'), englishHeading, heading);
+    translate(editor.querySelectorAll('.w-dropdown__toggle .w-sr-only'), 'More actions', moreActions);
     const actions = editor.querySelector('footer .w-dropdown-button');
     const menu = editor.querySelector('footer .w-dropdown__content');
     if (!review || !actions || !menu || editor.querySelector('[data-translation-review]')) return;
