@@ -146,6 +146,11 @@ def _label_boxes(svg):
     return boxes
 
 
+def _marker_boxes(svg):
+    """Markers are circles of radius 11 with a white 2-unit outline."""
+    return [(x - 12, y - 12, x + 12, y + 12) for x, y in _marker_positions(svg)]
+
+
 def _disjoint(a, b):
     return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
@@ -156,9 +161,7 @@ def test_labels_never_overlap():
     assert _markers(svg) == [str(i) for i in range(1, 9)]
     labels = _label_boxes(svg)
     assert len(labels) >= 4
-    # Markers are circles of radius 11 with a white 2-unit outline.
-    markers = [(x - 12, y - 12, x + 12, y + 12) for x, y in _marker_positions(svg)]
-    boxes = labels + markers
+    boxes = labels + _marker_boxes(svg)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert _disjoint(a, b), (a, b)
@@ -167,14 +170,20 @@ def test_labels_never_overlap():
 def test_houses_on_one_street_get_markers_that_do_not_touch():
     # Two former residences 60 m apart beside a memorial hall 2 km off: at the
     # scale the three share, the two markers would lie one on the other.
-    street = [
-        MapPoint(31.5790, 120.2960, "张闻天旧居"),
-        MapPoint(31.5792, 120.2966, "秦邦宪旧居"),
-        MapPoint(31.5600, 120.3010, "无锡革命陈列馆"),
-    ]
-    svg = str(render_svg_map(street, title="无锡"))
-    (ax, ay), (bx, by), _hall = _marker_positions(svg)
-    assert _disjoint((ax - 12, ay - 12, ax + 12, ay + 12), (bx - 12, by - 12, bx + 12, by + 12))
+    zhang, qin, hall = (31.5790, 120.2960), (31.5792, 120.2966), (31.5600, 120.3010)
+    svg = str(
+        render_svg_map(
+            [
+                MapPoint(*zhang, "张闻天旧居"),
+                MapPoint(*qin, "秦邦宪旧居"),
+                MapPoint(*hall, "陈列馆"),
+            ],
+            title="无锡",
+        )
+    )
+    assert _metres(zhang, qin) < 100
+    first, second, _hall = _marker_boxes(svg)
+    assert _disjoint(first, second)
 
 
 def test_nothing_to_draw_gives_no_map():
