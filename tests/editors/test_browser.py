@@ -4,9 +4,11 @@ translated into English by a translator and moderated again."""
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 from wagtail.models import Locale, WorkflowState
+from wagtail.users.models import UserProfile
 
 from tests.builders import make_red_site_index
 from tourism.models import RedSitePage
@@ -105,6 +107,17 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
     expect(editor).to_contain_text("从简体中文翻译为English")
     for english_text in ("More actions", "to English translation", "Translated manually"):
         expect(editor).not_to_contain_text(english_text)
+    # In the English admin it speaks English, its dates too.
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "en"
+    profile.save()
+    page.reload()
+    with translation.override("en"):
+        expect(editor).to_contain_text(f"Translated manually on {date_format(today)}")
+    expect(editor).to_contain_text("简体中文 to English translation")
+    profile.preferred_language = ""
+    profile.save()
+    page.reload()
 
     # ... and sends the English page to moderation: the footer's main action.
     main_action = editor.locator("footer .w-dropdown-button > :first-child").first
