@@ -17,7 +17,10 @@ class CoreConfig(AppConfig):
 
         from . import cache  # noqa: F401  (connects the page cache's invalidation)
         from .editorial import signals  # noqa: F401
+        from .localize import localize_translation_dates
         from .origin import sync_default_site
+
+        localize_translation_dates()
 
         # After every `migrate` (deploys and `make run` run it), so the Site
         # follows PUBLIC_ORIGIN with no step of its own.

@@ -1,4 +1,5 @@
-"""Localisation helpers: snippets in the visitor's language, ASCII slugs for translations.
+"""Localisation helpers: snippets in the visitor's language, ASCII slugs for translations,
+wagtail-localize's dates in the admin's language.
 
 Many-to-many links to translatable snippets are copied as they are when
 wagtail-localize translates a page, so an English route still points at the
@@ -11,6 +12,7 @@ import logging
 import jieba
 from django.conf import settings
 from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from pypinyin import lazy_pinyin
@@ -116,3 +118,31 @@ def set_translation_slug(page):
     parent = page.get_parent() if page.path else getattr(page, "_cached_parent_obj", None)
     if slug and parent is not None:
         page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)
+
+
+def localize_translation_dates():
+    """Dates in wagtail-localize's translation editor in the admin's language.
+
+    Under each translated string its editor says "Translated manually on
+    {date}", the date written with a fixed English strftime format
+    (wagtail_localize.compat.DATE_FORMAT: "2 December 2026") whatever the
+    language. Its catalogues translate the words; the date cannot be reached
+    from a catalogue or a template, as the comment is made in Python and sent
+    to the editor's React code as JSON. So the English date in the finished
+    comment is replaced by Django's localised one ("2026年12月2日",
+    "Dec. 2, 2026"), in Beijing time. Should wagtail-localize stop using
+    DATE_FORMAT, the replacement finds nothing and its comment is unchanged.
+    """
+    from wagtail_localize.compat import DATE_FORMAT
+    from wagtail_localize.models import StringTranslation
+
+    english_comment = StringTranslation.get_comment
+
+    def get_comment(translation):
+        comment = english_comment(translation)
+        if not comment:
+            return comment
+        local_date = formats.date_format(timezone.localtime(translation.updated_at))
+        return comment.replace(translation.updated_at.strftime(DATE_FORMAT), local_date)
+
+    StringTranslation.get_comment = get_comment

@@ -11,7 +11,9 @@ phone's 358 px its 14-unit labels are still over 12 px. Panels are stacked
 top to bottom. Points far apart (Wuxi and Yan'an are some 1,000 km away) are
 drawn in one panel per city, and stops so close that their markers would
 overlap (the sites of central Yan'an beside Nanniwan, 45 km off) get a
-zoomed panel of their own; the leg between panels is a dashed line.
+zoomed panel of their own; the leg between panels is a dashed line. Markers
+that still touch (two houses on one street) are nudged apart, as a diagram
+may, and labels go where they cover no marker, label or the north arrow.
 """
 
 import math
@@ -28,6 +30,11 @@ PANEL_SPLIT_KM = 150
 MIN_SPAN_KM = 2.0
 # Markers whose centres are closer than this (map units) overlap.
 MARKER_CLEARANCE = 24
+# Half the side of the square a marker covers, its white outline included.
+MARKER_HALF = 13
+# How far text reaches above and below its baseline, in ems: Noto Sans CJK's
+# line box (Chromium measures 1.18 above, 0.32 below); Latin fonts reach less.
+TEXT_ASCENT, TEXT_DESCENT = 1.2, 0.35
 # A crowded panel is split only where the gap is this many times the
 # clearance: a route of evenly close stops gains nothing from more panels.
 ZOOM_GAP_FACTOR = 3
@@ -181,26 +188,71 @@ def _overlaps(box, boxes):
     return any(x1 < bx2 and bx1 < x2 and y1 < by2 and by1 < y2 for bx1, by1, bx2, by2 in boxes)
 
 
-def _place_labels(points, font_size, bounds):
-    """Put each label right, left, above or below its marker, wherever it collides least.
+def _separate_markers(points, bounds):
+    """Nudge apart markers that would still overlap, keeping them inside `bounds`.
 
+    Splitting into zoomed panels stops at MAX_PANELS and cannot part places a
+    few metres apart; the map is a diagram, so a marker may move a little off
+    its spot. Each pair too close is pushed apart along its wider axis.
+    """
+    left, top, right, bottom = bounds
+    gap = 2 * MARKER_HALF
+    for _round in range(200):
+        moved = False
+        for i, a in enumerate(points):
+            for b in points[i + 1 :]:
+                dx, dy = b.x - a.x, b.y - a.y
+                if max(abs(dx), abs(dy)) >= gap:
+                    continue
+                moved = True
+                horizontal = abs(dx) >= abs(dy)
+                shortfall = (gap - abs(dx if horizontal else dy)) / 2 + 0.5
+                sign = 1 if (dx if horizontal else dy) >= 0 else -1
+                for point, direction in ((a, -sign), (b, sign)):
+                    if horizontal:
+                        point.x = min(max(point.x + direction * shortfall, left), right)
+                    else:
+                        point.y = min(max(point.y + direction * shortfall, top), bottom)
+        if not moved:
+            break
+    for point in points:
+        point.x, point.y = round(point.x, 1), round(point.y, 1)
+
+
+def _label_box(anchor, x, baseline, width, size):
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return (left, baseline - TEXT_ASCENT * size, left + width, baseline + TEXT_DESCENT * size)
+
+
+def _place_labels(points, font_size, bounds, taken):
+    """Put each label beside its marker, wherever it covers nothing already drawn.
+
+    `taken` holds the boxes of every marker (and the north arrow) of the panel.
     A label that fits nowhere is left out of the drawing: the numbered list
     beside the map names every stop anyway.
     """
     left, top, right, bottom = bounds
-    taken = [(p.x - 11, p.y - 11, p.x + 11, p.y + 11) for p in points]
+    h, side = font_size, MARKER_HALF + 2
+    # Baselines that centre a line of text on the marker, or clear it above or below.
+    middle = h * (TEXT_ASCENT - TEXT_DESCENT) / 2
+    above, below = -side - TEXT_DESCENT * h, side + TEXT_ASCENT * h
     for point in points:
         width = _label_width(point.label, font_size)
-        h = font_size
         candidates = [
-            ("start", point.x + 14, point.y + h * 0.35, (point.x + 14, point.y - h / 2)),
-            ("end", point.x - 14, point.y + h * 0.35, (point.x - 14 - width, point.y - h / 2)),
-            ("middle", point.x, point.y - 16, (point.x - width / 2, point.y - 16 - h)),
-            ("middle", point.x, point.y + 16 + h, (point.x - width / 2, point.y + 16)),
+            ("start", point.x + side, point.y + middle),
+            ("end", point.x - side, point.y + middle),
+            ("middle", point.x, point.y + above),
+            ("middle", point.x, point.y + below),
+            # Above or below, reaching right or left from the marker's middle.
+            ("start", point.x - 6, point.y + above),
+            ("start", point.x - 6, point.y + below),
+            ("end", point.x + 6, point.y + above),
+            ("end", point.x + 6, point.y + below),
         ]
         point.show_label = False
-        for anchor, lx, ly, (bx, by) in candidates:
-            box = (bx - 2, by - 2, bx + width + 2, by + h + 2)
+        for anchor, lx, ly in candidates:
+            x1, y1, x2, y2 = _label_box(anchor, lx, ly, width, h)
+            box = (x1 - 2, y1 - 1, x2 + 2, y2 + 1)
             inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
             if inside and not _overlaps(box, taken):
                 point.label_anchor, point.label_x, point.label_y = (
@@ -282,10 +334,31 @@ def render_svg_map(
     panels = _split_panels(points, *inner)
     _layout(panels, width, panel_height, padding)
     for panel in panels:
+        _separate_markers(
+            panel.points,
+            (
+                panel.x + MARKER_HALF,
+                panel.y + MARKER_HALF,
+                panel.x + panel.width - MARKER_HALF,
+                panel.bottom - SCALE_BAR_ROOM - MARKER_HALF,
+            ),
+        )
+        markers = [
+            (p.x - MARKER_HALF, p.y - MARKER_HALF, p.x + MARKER_HALF, p.y + MARKER_HALF)
+            for p in panel.points
+        ]
+        # The "N ↑" drawn in the panel's top right corner (see svg_map.html).
+        north = (
+            panel.x + panel.width - 12 - 2.2 * font_size,
+            panel.y + 4,
+            panel.x + panel.width,
+            panel.y + 28,
+        )
         _place_labels(
             panel.points,
             font_size,
             (panel.x + 2, panel.y + 2, panel.x + panel.width - 2, panel.bottom - 30),
+            [*markers, north],
         )
     stops = [p for p in points if p.kind == "stop"]
     legs = [

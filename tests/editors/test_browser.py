@@ -4,8 +4,11 @@ translated into English by a translator and moderated again."""
 import re
 
 import pytest
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from playwright.sync_api import expect
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
+from wagtail.users.models import UserProfile
 
 from tests.builders import make_red_site_index
 from tourism.models import RedSitePage
@@ -19,6 +22,34 @@ ENGLISH = {
     "宝塔区": "Baota District",
 }
 ENGLISH_URL = "/en/red-sites/zaoyuan-geming-jiuzhi/"
+
+
+#: English that Wagtail's and wagtail-localize's zh_Hans catalogues, or their code, left
+#: on the Chinese admin's screens (the dashboard's "96 Pages", the editor's "Insert a block").
+ADMIN_ENGLISH = [
+    "Pages",
+    "Exploring",
+    "Actions",
+    "Insert a block",
+    "Toggle checks",
+    "Layout",
+    "Privacy and access",
+    "More actions",
+    "Translated manually",
+    "to English translation",
+]
+SHOWN_ENGLISH = """words => {
+    const labels = [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+        .filter(e => e.checkVisibility())
+        .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || ''));
+    const shown = [document.body.innerText, ...labels].join('\\n');
+    return words.filter(word => shown.includes(word));
+}"""
+
+
+def english_shown(page):
+    """Which of ADMIN_ENGLISH the screen shows, read or heard (labels of visible elements)."""
+    return page.evaluate(SHOWN_ENGLISH, ADMIN_ENGLISH)
 
 
 def log_in(page, user):
@@ -47,7 +78,9 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
 
     # 1. The Yan'an editor writes a red site in Chinese and submits it.
     log_in(page, yanan_editor)
+    assert english_shown(page) == []  # the dashboard
     page.goto(f"/admin/pages/add/tourism/redsitepage/{index.pk}/")
+    assert english_shown(page) == []
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "中共中央书记处旧址。")
     page.select_option("#id_city", "yanan")
@@ -70,6 +103,7 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
     # 3. The translator starts the English translation from the page's actions.
     log_in(page, translator)
     page.goto(f"/admin/pages/{index.pk}/")
+    assert english_shown(page) == []  # the explorer
     row = page.locator("tr", has_text=TITLE)
     row.locator(".w-dropdown__toggle").click()
     row.locator(f"a[href='/admin/localize/submit/page/{chinese.pk}/']").click()
@@ -96,14 +130,31 @@ def test_chinese_page_moderated_then_translated_and_moderated_in_english(
         expect(segment.get_by_role("button", name="编辑")).to_be_visible()
         expect(segment).to_contain_text(text)
 
-    # ... and sends the English page to moderation.
-    # wagtail-localize's editor has no room for it: the button is in the page's
-    # header in the explorer.
-    page.goto(f"/admin/pages/{english.pk}/")
-    page.locator("header .w-dropdown__toggle").first.click()
-    page.locator(f"header a[href='/admin/editorial/translations/{english.pk}/submit/']").click()
-    page.locator("main form button[type=submit]").click()
+    # The editor speaks Chinese, its dates too, even where wagtail-localize
+    # wrote English into its code rather than its catalogue.
+    editor = page.locator(".js-translation-editor")
+    today = timezone.localdate()
+    expect(editor).to_contain_text(f"手工翻译于 {today.year}年{today.month}月{today.day}日")
+    expect(editor).to_contain_text("从简体中文翻译为English")
+    assert english_shown(page) == []
+    # In the English admin it speaks English, its dates too.
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "en"
+    profile.save()
+    page.reload()
+    with translation.override("en"):
+        expect(editor).to_contain_text(f"Translated manually on {date_format(today)}")
+    expect(editor).to_contain_text("简体中文 to English translation")
+    profile.preferred_language = ""
+    profile.save()
+    page.reload()
+
+    # ... and sends the English page to moderation: the footer's main action.
+    main_action = editor.locator("footer .w-dropdown-button > :first-child").first
+    expect(main_action).to_have_text("提交英文译文审核")
+    main_action.click()
     expect(page.locator(".messages")).to_contain_text("Zaoyuan Revolutionary Site")
+    assert english.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
     # Not live before the moderator approves it, though its URL is settled.
     english.refresh_from_db()

@@ -20,6 +20,16 @@ UNTRANSLATED = [
     "Save changes",
     "Has child pages",
     "Page type",
+    # The dashboard's site summary ("96 Pages", "49 Images", "0 Documents").
+    "Pages",
+    "Images",
+    "Documents",
+    # The header's actions and a choice block's empty choice.
+    "Actions",
+    "Select an option",
+    # The admin's page search ("There are 10 matching pages") and the workflow report's switch.
+    "matching page",
+    "By task",
 ]
 
 
@@ -32,13 +42,19 @@ def visible_text(html):
     return " ".join([re.sub(r"(?s)<[^>]+>", " ", html), *labels])
 
 
-def test_key_screens_have_no_english(admin_client, home_page, english_home, subtests):
+def test_key_screens_have_no_english(
+    admin_client, home_page, english_home, routes, programme, subtests
+):
     screens = {
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{home_page.get_parent().pk}/",
         "explorer of the site": f"/admin/pages/{home_page.pk}/",
         "page editor": f"/admin/pages/{home_page.pk}/edit/",
+        "route editor (StreamField)": f"/admin/pages/{routes['yanan'].pk}/edit/",
+        "programme editor": f"/admin/pages/{programme.pk}/edit/",
         "translation editor": f"/admin/pages/{english_home.pk}/edit/",
+        "page search": f"/admin/pages/search/?q={home_page.title}",
+        "workflow report": "/admin/reports/workflow/",
     }
     for name, url in screens.items():
         with subtests.test(name):
@@ -48,6 +64,12 @@ def test_key_screens_have_no_english(admin_client, home_page, english_home, subt
             assert [word for word in UNTRANSLATED if word in visible_text(html)] == []
             # No avatar from gravatar.com: blocked in China, and it learns editors' e-mail hashes.
             assert "gravatar.com" not in html
+
+
+def test_page_search_counts_pages(admin_client, home_page):
+    # Wagtail names no model there: its count read "第 1–1 项，共 1 项None".
+    html = admin_client.get(f"/admin/pages/search/?q={home_page.title}").content.decode()
+    assert re.search(r"共 \d+ 项页面", visible_text(html))
 
 
 def test_script_strings_are_chinese(admin_client):

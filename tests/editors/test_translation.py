@@ -1,12 +1,16 @@
 """Chinese is the source, English the target: what is synchronised, and how translators work."""
 
+import json
+import re
 from decimal import Decimal
 
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from core.localize import ascii_slug
 from tests.builders import act
@@ -126,6 +130,33 @@ def test_translated_page_shows_the_submit_button(client, translator, routes):
         "/admin/editorial/translations/"
         not in client.get(f"/admin/pages/{source.pk}/").content.decode()
     )
+
+
+def _string_comments(client, page):
+    """The notes under each string in wagtail-localize's translation editor of `page`."""
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    props = json.loads(response.context["props"])
+    return {t["comment"] for t in props["initialStringTranslations"]}
+
+
+def test_translation_editor_dates_are_in_the_translators_language(client, translator, routes):
+    english = english_of(routes["yanan"])
+    translated = StringTranslation.objects.filter(locale=english.locale).latest("updated_at")
+    day = timezone.localtime(translated.updated_at)
+    client.force_login(translator)
+
+    # The admin speaks Chinese to a new user: a Chinese date, not "2 December 2026".
+    assert f"手工翻译于 {day.year}年{day.month}月{day.day}日" in _string_comments(client, english)
+
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "en"
+    profile.save()
+    comments = _string_comments(client, english)
+    # Django's English date ("Dec. 2, 2026", "May 2, 2026"), not strftime's "2 December 2026".
+    assert any(
+        re.fullmatch(rf"Translated manually on [A-Z][a-z]+\.? {day.day}, {day.year}", comment)
+        for comment in comments
+    ), comments
 
 
 def test_translators_cannot_sync_translations(client, translator, routes):

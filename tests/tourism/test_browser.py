@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tourism.models import RoutePage
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = [
@@ -88,8 +90,32 @@ def test_a_tourist_on_a_phone_in_both_languages(browser, live_server, demo_site)
     page = context.new_page()
     for start in JOURNEY:
         _walk_as_a_tourist(page, start)
+    _every_route_map_is_readable_on_a_phone(page)
     page.wait_for_load_state("networkidle")  # the type-ahead's last answer, before the flush
     context.close()
+
+
+# Every marker's and label's box on the screen, and the labels' size in CSS pixels.
+MAP_BOXES = """svg => [...svg.querySelectorAll('.svg-map__marker')].flatMap(marker => {
+    const shape = marker.querySelector('circle, rect').getBoundingClientRect();
+    const boxes = [{name: `marker ${marker.dataset.order || ''}`, group: marker, box: shape}];
+    const label = marker.querySelector('.svg-map__label');
+    if (label) boxes.push({name: label.textContent, group: marker, box: label.getBoundingClientRect(),
+        px: label.getScreenCTM().a * parseFloat(getComputedStyle(label).fontSize)});
+    return boxes;
+}).map(({name, group, box, px}, i, all) => ({name, px,
+    touches: all.filter(o => o.group !== group && box.left < o.box.right && o.box.left < box.right
+                             && box.top < o.box.bottom && o.box.top < box.bottom).map(o => o.name)}))"""
+
+
+def _every_route_map_is_readable_on_a_phone(page):
+    """On every demo route, in both languages: no marker or label lies on another, labels ≥ 12 px."""
+    for route in RoutePage.objects.live():
+        page.goto(route.url)
+        boxes = page.locator(".route-map svg").evaluate(MAP_BOXES)
+        assert len(boxes) >= 2, route.url
+        assert [(b["name"], b["touches"]) for b in boxes if b["touches"]] == [], route.url
+        assert min(b["px"] for b in boxes if b["px"]) >= 12, route.url
 
 
 def _walk_as_a_tourist(page, start):
