@@ -3,18 +3,16 @@
 Counted on a second visit (the first makes image renditions), with the page
 cache off as in every test, in Chinese. Each page type is built twice, once
 showing FEW items and once showing MANY (children of a listing, stops of a
-route, sessions of a base, modules and cohorts of a programme, cards and
-flights on the home page, search results of every page type), and both must
-cost the same: a query per item would show as a difference.
+route, sessions of a base, modules and cohorts of a programme, cards of five
+page types and flights on the home page, search results of every page type),
+and both must cost the same: a query per item would show as a difference.
 
 MANY pages of each type are saved in bulk (`tests.builders.add_live_pages`:
 live, with revisions and chosen snippets, but no per-page validation or
 signals), sessions, cohorts and flights with `bulk_create`: the whole module's
 content takes about 8 s of CPU, as 60 pages a type did through `add_child`.
-Two costs remain that are not queries: only SEARCHED pages of each type are
-indexed for search (about 15 ms a page; a page of results holds ten anyway),
-and the route through 300 stops takes seconds to render, in its map
-(`core.maps` compares stops pairwise), the slowest test here.
+One cost remains that is not queries: only SEARCHED pages of each type are
+indexed for search (about 15 ms a page; a page of results holds ten anyway).
 """
 
 import copy
@@ -311,20 +309,22 @@ def _build_world(demo, home):
 
 
 def home_featuring(w, featured):
-    """The home page featuring these pages, with as many valid flights."""
+    """The home page featuring these pages."""
     home = w["home"]
     pages = [{"type": "item", "value": p.pk, "id": str(uuid.uuid4())} for p in featured]
     home.sections = json.dumps([{"type": "featured", "value": {"heading": "精选", "pages": pages}}])
     home.save()
-    flights = w.setdefault("flights", [])
-    flights += Flight.objects.bulk_create(
-        Flight(**flight_fields(number=f"DR{n:04d}")) for n in range(len(flights), len(pages))
-    )
     return home.url
 
 
 def home_showing(w, size):
-    """The home page featuring the group's pages of all five types that have cards."""
+    """The home page featuring the group's pages of all five types that have cards,
+    with as many valid flights as the group has red sites."""
+    flights = w.setdefault("flights", [])
+    flights += Flight.objects.bulk_create(
+        Flight(**flight_fields(number=f"DR{n:04d}"))
+        for n in range(len(flights), len(w[size]["sites"]))
+    )
     return home_featuring(w, w[size]["featured"])
 
 
