@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.index import SearchField
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from .analysis import CJK_CHAR, highlights, latin_term, run_pinyin, simplified
 
@@ -92,36 +92,6 @@ def type_groups(counts):
     return sorted(
         groups.values(), key=lambda g: (g["key"] == OTHER_GROUP, -g["count"], str(g["label"]))
     )
-
-
-def _own_rows():
-    """{page type: the name of its row's link from Page}, for types whose rows sit under Page's."""
-    return {
-        model: model._meta.get_ancestor_link(Page).related_query_name()
-        for model in get_page_models()
-        if model._meta.get_parent_list() == [Page]
-    }
-
-
-def specific_pages(pages):
-    """The specific pages of `pages` (base Page rows), in their order, in one query.
-
-    Wagtail's `specific()` asks once per page type present, so a page of
-    results of five types cost five queries; here every page type's table is
-    joined to Page's (a LEFT JOIN per type, on the primary key), whatever
-    the results hold.
-    """
-    links = _own_rows()
-    by_pk = Page.objects.select_related(*links.values()).in_bulk([page.pk for page in pages])
-    specific = []
-    for page in pages:
-        row, model = by_pk.get(page.pk), page.specific_class
-        if row is None or model not in links:
-            # Gone since the search, or a page type further down: Wagtail's own way.
-            specific.append(page.specific)
-        else:
-            specific.append(getattr(row, links[model]))
-    return specific
 
 
 def page_text(page):

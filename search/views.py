@@ -18,12 +18,13 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.cards import specific_pages
 from core.filters import paginate
 from core.ratelimit import retry_after, seconds_until_allowed, when_to_retry
 from core.routing import active_locale, all_locales, public
 
 from .analysis import query_words, simplified
-from .results import clean_query, excerpt, page_text, specific_pages, type_groups
+from .results import clean_query, excerpt, page_text, type_groups
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8

@@ -1,9 +1,13 @@
 """Coordinates for Chinese maps and the self-drawn SVG maps."""
 
+import itertools
+import math
 import re
+import time
 
 import pytest
 
+from core import maps
 from core.geo import amap_url, osm_url, wgs84_to_gcj02
 from core.maps import MapPoint, _label_width, render_location_map, render_svg_map
 
@@ -184,6 +188,45 @@ def test_houses_on_one_street_get_markers_that_do_not_touch():
     assert _metres(zhang, qin) < 100
     first, second, _hall = _marker_boxes(svg)
     assert _disjoint(first, second)
+
+
+def _town(lat, lon, stops, columns, km_apart):
+    """`stops` stops on a grid of `columns` columns, `km_apart` km apart, from (lat, lon)."""
+    step_lat = km_apart / maps.KM_PER_DEGREE
+    step_lon = step_lat / math.cos(math.radians(lat))
+    return [
+        MapPoint(lat + (n // columns) * step_lat, lon + (n % columns) * step_lon, f"站点{n}")
+        for n in range(stops)
+    ]
+
+
+def test_a_route_of_300_stops_is_drawn_readably_in_well_under_a_second():
+    # 75 stops in each of four cities, each city a grid that fills its own panel.
+    cities = [(36.55, 109.45), (31.55, 120.25), (34.30, 108.90), (39.90, 116.35)]
+    stops = [stop for lat, lon in cities for stop in _town(lat, lon, 75, 10, 1.0)]
+    started = time.process_time()
+    svg = str(render_svg_map(stops, title="长线路"))
+    # About 0.1 s of CPU; over a second when the spanning tree between the
+    # stops tried every pair of them at every step (n³ distances).
+    assert time.process_time() - started < 1
+    assert _markers(svg) == [str(n) for n in range(1, 301)]
+    assert len(_panels(svg)) == 4
+    for (ax, ay), (bx, by) in itertools.combinations(_marker_positions(svg), 2):
+        assert abs(ax - bx) >= 22 or abs(ay - by) >= 22, ((ax, ay), (bx, by))
+
+
+def test_overlapping_markers_are_found_among_neighbours_only(monkeypatch):
+    # A town of 300 stops 1 km apart, too many for one panel: markers overlap.
+    stops = _town(36.55, 109.45, 300, 20, 1.0)
+    distance = maps._distance_km
+    clearance_km = maps.MARKER_CLEARANCE / maps._px_per_km(stops, 328, 204)
+    expected = sum(distance(a, b) < clearance_km for a, b in itertools.combinations(stops, 2))
+    compared = []
+    monkeypatch.setattr(maps, "_distance_km", lambda a, b: compared.append(1) or distance(a, b))
+
+    assert maps._overlaps_at_scale(stops, 328, 204) == expected > 0
+    # Every pair would be 150 comparisons a stop; neighbours are a few.
+    assert len(compared) < 10 * len(stops)
 
 
 def test_nothing_to_draw_gives_no_map():
