@@ -100,13 +100,8 @@ def index(home, model, slug):
 
 @pytest.fixture(scope="module")
 def _world(module_demo, module_home, django_db_blocker):
-    import time
-
-    t0, c0 = time.perf_counter(), time.process_time()
     with django_db_blocker.unblock():
-        w = _build_world(module_demo, module_home)
-    print(f"\nWORLD wall {time.perf_counter() - t0:.1f}s cpu {time.process_time() - c0:.1f}s")
-    return w
+        return _build_world(module_demo, module_home)
 
 
 @pytest.fixture
