@@ -62,8 +62,14 @@ class ListingFilterForm(forms.Form):
         raise NotImplementedError
 
 
-def paginate(request, queryset, per_page):
-    """The requested page of results; a bad page number gives the first or last page."""
+def paginate(request, queryset, per_page, count=None):
+    """The requested page of results; a bad page number gives the first or last page.
+
+    `count` is how many results there are, when the caller knows already:
+    the paginator then does not count them again.
+    """
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # shadows the cached_property that would ask the database
     raw = request.GET.get("page", "1")[:MAX_PARAM_LENGTH]
     return paginator.get_page(raw)

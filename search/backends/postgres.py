@@ -1,5 +1,14 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+)
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -58,7 +67,6 @@ class IndexedMatchMixin:
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
         if stop is not None and self.order_by_relevance:
-            entries = entries.filter(object_pk__in=self.queryset.values("pk"))
             ids = self._ranked_ids(entries, search_query, config, start, stop)
             return in_order(self.queryset, ids)
 
@@ -83,10 +91,12 @@ class IndexedMatchMixin:
         by all their vectors. Past them, results go on in the cheaper order,
         so paging through shows every match once.
         """
-        cheaply = entries.order_by(*self.candidate_order(search_query))
+        cheaply = entries.filter(object_pk__in=self.queryset.values("pk")).order_by(
+            *self.candidate_order(search_query)
+        )
         ids = []
         if start < RANKED_MATCHES:
-            candidates = self._entries().filter(pk__in=cheaply.values("pk")[:RANKED_MATCHES])
+            candidates = self._entries().filter(pk__in=self.candidates(entries, cheaply))
             ranked = candidates.annotate(
                 score=self._build_rank_expression(self.entry_vectors(), config)
             ).order_by("-score", "-object_pk")
@@ -94,6 +104,14 @@ class IndexedMatchMixin:
         if stop > RANKED_MATCHES:
             ids += cheaply.values_list("object_pk", flat=True)[max(start, RANKED_MATCHES) : stop]
         return ids
+
+    def candidates(self, entries, cheaply):
+        """The ids of the entries to rank in full, as a subquery.
+
+        `entries` are every matching entry; `cheaply` those of the queryset's
+        objects in the cheap order, whose first RANKED_MATCHES are taken.
+        """
+        return cheaply.values("pk")[:RANKED_MATCHES]
 
     def entry_document(self):
         """The vector that a query matches, as a GIN index has it."""
@@ -133,6 +151,21 @@ class CJKPostgresAutocompleteQueryCompiler(
     def candidate_order(self, search_query):
         # One field: the newest pages are ranked.
         return ["-object_pk"]
+
+    def candidates(self, entries, cheaply):
+        # The newest matches, found from the newest object down: each one's
+        # entry is probed through the (content_type_id, object_id) index,
+        # and the walk stops at the RANKED_MATCHES'th match. Sorting the
+        # matching entries by their object id read every match instead, half
+        # the site for a prefix such as "ya" (search/README.md, Benchmark).
+        matching = entries.filter(object_id=Cast(OuterRef("pk"), CharField()))
+        newest = (
+            self.queryset.filter(Exists(matching))
+            .order_by("-pk")
+            .annotate(text_pk=Cast("pk", CharField()))
+            .values("text_pk")[:RANKED_MATCHES]
+        )
+        return entries.filter(object_id__in=newest).values("pk")
 
 
 class CJKPostgresSearchBackend(PostgresSearchBackend):

@@ -69,14 +69,30 @@ def test_the_other_language_hint_links_to_its_search(client, site_pages):
     assert f'href="{hint["url"]}" hreflang="en"' in response.content.decode()
 
 
-def test_type_filter_counts_and_filters(client, site_pages):
-    response = get(client, "延安")
-    groups = response.context["groups"]
-    assert sum(g["count"] for g in groups) == response.context["search_results"].paginator.count
-    key = groups[0]["key"]
-    filtered = get(client, "延安", type=key)
-    assert filtered.context["selected_group"]["key"] == key
-    assert filtered.context["search_results"].paginator.count == groups[0]["count"]
+@pytest.mark.parametrize("q", ["延安", "延安 研学"])
+def test_type_filter_counts_and_filters(client, site_pages, monkeypatch, q):
+    # One page holds every result, so the counts shown can be checked against the list.
+    monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1000)
+    response = get(client, q)
+    groups, results = response.context["groups"], response.context["search_results"]
+    assert sum(g["count"] for g in groups) == results.paginator.count == len(results)
+    for group in groups:
+        filtered = get(client, q, type=group["key"])
+        assert filtered.context["selected_group"]["key"] == group["key"]
+        listed = filtered.context["search_results"]
+        assert listed.paginator.count == len(listed) == group["count"]
+
+
+def test_results_are_counted_once(client, site_pages):
+    # Counting visits every match: the type facet counts, the pages reuse its total.
+    get(client, "延安")  # warm the per-process caches
+    for params in ({}, {"type": "other"}, {"page": "2"}):
+        with CaptureQueriesContext(connection) as captured:
+            response = get(client, "延安", **params)
+        assert response.context["search_results"].paginator.count
+        counts = [q["sql"] for q in captured if "COUNT(" in q["sql"].upper()]
+        # The type facet, and the count of results in the other language.
+        assert len(counts) == 2, counts
 
 
 def test_unknown_filters_and_pages_are_ignored(client, site_pages):
