@@ -73,3 +73,21 @@ def assert_refused(response):
     assert response.status_code == 403 or (
         response.status_code == 302 and response["Location"] == "/admin/"
     )
+
+
+_WIDER_THAN_THE_SCREEN = """() => {
+    if (document.documentElement.scrollWidth <= innerWidth) return null;
+    // The elements that stick out, not counting those inside a box that scrolls them.
+    const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== "visible") return true; } return false; };
+    const culprits = [...document.body.querySelectorAll("*")]
+        .filter(e => e.getBoundingClientRect().right > innerWidth && !clipped(e))
+        .slice(0, 5)
+        .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} (right ${Math.round(e.getBoundingClientRect().right)})`);
+    return `${document.documentElement.scrollWidth} px in ${innerWidth}: ${culprits.join(", ")}`;
+}"""
+
+
+def wider_than_the_screen(page):
+    """None, or what makes the page scroll sideways (its width and the elements sticking out)."""
+    return page.evaluate(_WIDER_THAN_THE_SCREEN)

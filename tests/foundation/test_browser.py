@@ -10,7 +10,7 @@ from education.models import (
     TrainingProgrammePage,
 )
 from tests.builders import book_url, enquire_url
-from tests.utils import english_of
+from tests.utils import english_of, wider_than_the_screen
 from tourism.models import (
     JointOfferingIndexPage,
     JointOfferingPage,
@@ -49,7 +49,7 @@ def test_page_reads_well_on_a_phone(browser, live_server, live_home_page):
     page = context.new_page()
     page.goto("/zh-hans/")
     # Nothing wider than the screen: no sideways scrolling on a phone.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert wider_than_the_screen(page) is None
     context.close()
 
 
@@ -99,8 +99,7 @@ def test_no_page_of_any_type_scrolls_sideways_on_a_phone(browser, live_server, d
         for url in _one_url_of_each_kind(home):
             response = page.goto(url)
             assert response.status in (200, 404), url
-            width, scroll = page.evaluate("[innerWidth, document.documentElement.scrollWidth]")
-            if scroll > width:
-                wide.append(f"{url}: {scroll} px")
+            if overflow := wider_than_the_screen(page):
+                wide.append(f"{url}: {overflow}")
     context.close()
     assert wide == []

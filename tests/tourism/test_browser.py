@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.utils import wider_than_the_screen
 from tourism.models import RoutePage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,8 +72,8 @@ JOURNEY = {
 
 
 def _no_sideways_scroll(page):
-    width, scroll = page.evaluate("[innerWidth, document.documentElement.scrollWidth]")
-    assert scroll <= width, page.url
+    overflow = wider_than_the_screen(page)
+    assert overflow is None, (page.url, overflow)
 
 
 def _tappable(page, selector):
@@ -124,10 +125,16 @@ def _walk_as_a_tourist(page, start):
     lang = JOURNEY[start]["other"]
     other = JOURNEY[lang]
 
-    # Home: the header leaves room for content and nothing lies over its controls.
+    # Home: the header leaves room for content, nothing lies over its controls,
+    # and the hero's title is not dimmed by its picture drawn over it.
     page.goto(f"/{start}/")
     assert page.locator(".site-header").bounding_box()["height"] < PHONE["height"] * 0.25
-    for control in ("#site-search-q", ".search-box button", ".language-switcher a"):
+    for control in (
+        "#site-search-q",
+        ".search-box button",
+        ".language-switcher a",
+        "#hero-heading",
+    ):
         assert _tappable(page, control), control
     _no_sideways_scroll(page)
 
