@@ -89,5 +89,11 @@ _WIDER_THAN_THE_SCREEN = """() => {
 
 
 def wider_than_the_screen(page):
-    """None, or what makes the page scroll sideways (its width and the elements sticking out)."""
+    """None, or what makes the page scroll sideways (its width and the elements sticking out).
+
+    Measured once the page has loaded: a click that navigates returns when the
+    new page's text is there, maybe before its style sheet is, and an unstyled
+    page is as wide as its widest picture.
+    """
+    page.wait_for_load_state("load")
     return page.evaluate(_WIDER_THAN_THE_SCREEN)
