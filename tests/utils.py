@@ -6,6 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.coreutils import get_dummy_request
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
@@ -97,3 +98,15 @@ def wider_than_the_screen(page):
     """
     page.wait_for_load_state("load")
     return page.evaluate(_WIDER_THAN_THE_SCREEN)
+
+
+def second_visit(client, url):
+    """The number of SQL queries of a second visit to `url`, and the page it shows.
+
+    The first visit makes the page's image renditions; later visits only read them.
+    """
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()

@@ -9,7 +9,7 @@ builder writes has its English in `words.ENGLISH`.
 """
 
 from .admin import act, edit_url, route_create_url, submit
-from .bulk import add_live_pages
+from .bulk import add_live_pages, tiny_image
 from .search import PAGES as SEARCH_PAGES
 from .search import make_search_pages
 from .study_tours import (
@@ -59,6 +59,7 @@ __all__ = [
     "SEARCH_PAGES",
     "act",
     "add_live_pages",
+    "tiny_image",
     "book_url",
     "post_booking",
     "booking_data",

@@ -1,10 +1,25 @@
 """Hundreds of live pages at once, for tests of how a page scales with what it shows."""
 
+import io
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelsearch.backends import get_search_backends
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+
+
+def tiny_image(n):
+    """A small image, its colour and title told apart by `n`, for pages shown by the dozen."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 40), (160, 20 + n, 20)).save(buffer, "JPEG")
+    image = get_image_model()(title=f"图{n}", description=f"图{n}")
+    image.file = ImageFile(buffer, name=f"tiny{n}.jpg")
+    image.save()
+    return image
 
 
 def add_live_pages(parent, pages, *, searchable=True):

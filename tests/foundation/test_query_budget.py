@@ -17,17 +17,11 @@ indexed for search (about 15 ms a page; a page of results holds ten anyway).
 
 import copy
 import datetime
-import io
 import json
 import uuid
 from decimal import Decimal
 
 import pytest
-from django.core.files.images import ImageFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from education.models import (
@@ -51,7 +45,9 @@ from tests.builders import (
     programme_fields,
     stages,
     study_base_fields,
+    tiny_image,
 )
+from tests.utils import second_visit
 from tourism.models import (
     Flight,
     JointOfferingIndexPage,
@@ -69,23 +65,6 @@ FEW = 3
 MANY = 300
 SEARCH_WORDS = {"few": "甲组", "many": "乙组"}
 SEARCHED = 20
-
-
-def count_queries(client, url):
-    client.get(url)  # the first visit makes image renditions; later visits only read them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
-def tiny_image(n):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 40), (160, 20 + n, 20)).save(buffer, "JPEG")
-    image = get_image_model()(title=f"图{n}", description=f"图{n}")
-    image.file = ImageFile(buffer, name=f"budget{n}.jpg")
-    image.save()
-    return image
 
 
 def child(parent, page):
@@ -341,8 +320,8 @@ PAGES = {
 
 @pytest.mark.parametrize("page_type", PAGES)
 def test_page_costs_at_most_the_budget_whatever_it_shows(client, world, page_type):
-    few, few_html = count_queries(client, PAGES[page_type](world, "few"))
-    many, many_html = count_queries(client, PAGES[page_type](world, "many"))
+    few, few_html = second_visit(client, PAGES[page_type](world, "few"))
+    many, many_html = second_visit(client, PAGES[page_type](world, "many"))
     # What each visit shows differs: the counts are of pages that really hold the items.
     assert few_html != many_html
     assert few == many, f"{page_type}: {few} queries with {FEW} items, {many} with {MANY}"
@@ -352,8 +331,8 @@ def test_page_costs_at_most_the_budget_whatever_it_shows(client, world, page_typ
 
 def test_cards_of_five_page_types_cost_what_cards_of_one_type_cost(client, world):
     """Wagtail's `specific()` costs a query per page type: the home page's cards must not."""
-    one_type, one_html = count_queries(client, home_featuring(world, world["few"]["sites"]))
-    five_types, five_html = count_queries(client, home_featuring(world, world["few"]["featured"]))
+    one_type, one_html = second_visit(client, home_featuring(world, world["few"]["sites"]))
+    five_types, five_html = second_visit(client, home_featuring(world, world["few"]["featured"]))
     for page in world["few"]["featured"]:
         assert page.title in five_html
     assert world["few"]["featured"][-1].title not in one_html
