@@ -1,5 +1,7 @@
 """Cards: pages shown in lists, fetched in bulk whatever their number."""
 
+import functools
+
 from django.db.models import QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
@@ -28,8 +30,13 @@ def attach_card_images(pages):
         )
 
 
+@functools.cache
 def _own_rows():
-    """{page type: the name of its row's link from Page}, for types whose rows sit under Page's."""
+    """{page type: the name of its row's link from Page}, for types whose rows sit under Page's.
+
+    Page types are known once the apps are loaded and never change after, so
+    this is worked out once per process rather than for every list shown.
+    """
     return {
         model: model._meta.get_ancestor_link(Page).related_query_name()
         for model in get_page_models()
