@@ -285,7 +285,7 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 # Static files: hashed and compressed by WhiteNoise. Nothing loads from a CDN.
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
