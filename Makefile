@@ -8,6 +8,9 @@ PORT ?= 8000
 PUBLIC_ORIGIN ?= http://127.0.0.1:$(PORT)
 export PUBLIC_ORIGIN
 MANAGE := $(PY) manage.py
+# Test processes: one per core, at most four (each loads its own demo).
+# `make test TEST_WORKERS=0` runs the suite in this one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run setup test lint format messages clean
 
@@ -44,7 +47,7 @@ run: setup
 test: $(VENV)/.dev
 	mkdir -p var
 	$(MANAGE) compile_translations
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --maxprocesses 4
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -128,6 +128,10 @@ def test_a_client_that_is_not_the_proxy_is_counted_by_its_own_address(production
     assert statuses == [200, 200, 200, 429, 429, 429, 429]
     _status, headers = send(suggest(99))
     assert 0 < int(headers["Retry-After"]) <= 3600
+    # The security headers come over the wire, on refusals too.
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_behind_the_proxy_each_visitor_has_a_count_of_their_own(production_server):
