@@ -25,6 +25,9 @@ from core.models import OutgoingEmail
 class FailedEmailIndexView(generic.IndexView):
     """Failed e-mails only, newest first, each with a "send again" button."""
 
+    # Titled as the menu names it: it lists the failed ones, not every e-mail.
+    page_title = _("发送失败的通知")
+
     def get_add_url(self):
         return None
 

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -197,7 +198,7 @@ class OutgoingEmail(models.Model):
 
     class Meta:
         verbose_name = _("通知邮件")
-        verbose_name_plural = _("通知邮件")
+        verbose_name_plural = pgettext_lazy("plural", "通知邮件")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "created_at"]),

@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -102,7 +102,7 @@ class HomePage(EditorialPage, PageMetaMixin, Page):
 
     class Meta:
         verbose_name = _("首页")
-        verbose_name_plural = _("首页")
+        verbose_name_plural = pgettext_lazy("plural", "首页")
 
     def get_json_ld(self, request):
         data = super().get_json_ld(request)
@@ -238,6 +238,7 @@ class SiteSettings(CachedSetting, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("站点设置")
+        verbose_name_plural = pgettext_lazy("plural", "站点设置")
 
     def localized(self, field_name):
         """The English value of a text field on English pages, if an editor gave one."""

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -62,7 +62,7 @@ class TrainingCohort(SeatedOccasion):
 
     class Meta:
         verbose_name = _("培训班期")
-        verbose_name_plural = _("培训班期")
+        verbose_name_plural = pgettext_lazy("plural", "培训班期")
         ordering = ["yanan_start"]
 
     def __str__(self):
@@ -155,7 +155,7 @@ class TrainingEnquiry(PublicRequest):
 
     class Meta(PublicRequest.Meta):
         verbose_name = _("培训咨询")
-        verbose_name_plural = _("培训咨询")
+        verbose_name_plural = pgettext_lazy("plural", "培训咨询")
 
     @property
     def programme_title(self):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -87,7 +88,7 @@ class StudySession(SeatedOccasion):
 
     class Meta:
         verbose_name = _("研学场次")
-        verbose_name_plural = _("研学场次")
+        verbose_name_plural = pgettext_lazy("plural", "研学场次")
         ordering = ["date", "start_time"]
         indexes = [models.Index(fields=["date"])]
 
@@ -227,7 +228,7 @@ class Booking(PublicRequest):
 
     class Meta(PublicRequest.Meta):
         verbose_name = _("研学预约")
-        verbose_name_plural = _("研学预约")
+        verbose_name_plural = pgettext_lazy("plural", "研学预约")
 
     def localized_base(self):
         """The base page in the language the booking was made in (or the source)."""

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -71,7 +72,7 @@ class StudyBaseIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("研学基地列表")
-        verbose_name_plural = _("研学基地列表")
+        verbose_name_plural = pgettext_lazy("plural", "研学基地列表")
 
     def get_filter_form_kwargs(self):
         return {"spirits": Spirit.objects.filter(locale=self.locale)}
@@ -283,7 +284,7 @@ class StudyBasePage(BookingRoutesMixin, EditorialPage, CityScopedPage, PageMetaM
 
     class Meta:
         verbose_name = _("研学基地")
-        verbose_name_plural = _("研学基地")
+        verbose_name_plural = pgettext_lazy("plural", "研学基地")
 
     # Facts --------------------------------------------------------------
 

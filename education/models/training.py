@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -65,7 +65,7 @@ class TrainingProgrammeIndexPage(EnquiryRoutesMixin, ListingPage):
 
     class Meta:
         verbose_name = _("干部培训项目列表")
-        verbose_name_plural = _("干部培训项目列表")
+        verbose_name_plural = pgettext_lazy("plural", "干部培训项目列表")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -209,7 +209,7 @@ class TrainingProgrammePage(
 
     class Meta:
         verbose_name = _("干部培训项目")
-        verbose_name_plural = _("干部培训项目")
+        verbose_name_plural = pgettext_lazy("plural", "干部培训项目")
 
     def clean(self):
         super().clean()

@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.utils import translation
 
 from home.models import HomePage
 
@@ -139,3 +141,22 @@ def test_sitemap_lists_pages_in_both_languages(client, home_page):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://localhost/sitemap.xml" in robots
+
+
+def test_every_model_is_named_in_the_singular_and_plural_of_each_language():
+    """The admin's listings, counts ("2 Notification e-mails") and the search
+    page's result groups use the plural; Chinese has one form for both,
+    English needs its own (a `plural` context in the catalogue)."""
+    ours = {"core", "home", "tourism", "education", "search"}
+    models = [m for m in apps.get_models() if m._meta.app_label in ours]
+    assert len(models) > 10
+    for model in models:
+        opts = model._meta
+        with translation.override("zh-hans"):
+            # Not Django's default of the singular + "s" ("研学基地s").
+            assert str(opts.verbose_name_plural) == str(opts.verbose_name), model
+        with translation.override("en"):
+            singular, plural = str(opts.verbose_name), str(opts.verbose_name_plural)
+            assert plural.isascii() and not plural.endswith("ss"), (model, plural)
+            # One form for both only where English has one ("Site settings").
+            assert plural != singular or singular.endswith("settings"), (model, plural)

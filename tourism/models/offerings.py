@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -55,7 +55,7 @@ class JointOfferingIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("合作产品列表")
-        verbose_name_plural = _("合作产品列表")
+        verbose_name_plural = pgettext_lazy("plural", "合作产品列表")
 
     def get_filter_form_kwargs(self):
         return {"partners": partners_linked_by(Partner.objects, "joint_offerings", self.locale)}
@@ -174,7 +174,7 @@ class JointOfferingPage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     class Meta:
         verbose_name = _("合作产品")
-        verbose_name_plural = _("合作产品")
+        verbose_name_plural = pgettext_lazy("plural", "合作产品")
 
     def get_card_summary(self):
         return self.summary

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -57,7 +57,7 @@ class RouteIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("线路列表")
-        verbose_name_plural = _("线路列表")
+        verbose_name_plural = pgettext_lazy("plural", "线路列表")
 
     def get_filter_form_kwargs(self):
         # Partners are offered only if they run a route.
@@ -227,7 +227,7 @@ class RoutePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     class Meta:
         verbose_name = _("红色旅游线路")
-        verbose_name_plural = _("红色旅游线路")
+        verbose_name_plural = pgettext_lazy("plural", "红色旅游线路")
 
     def get_card_summary(self):
         return self.summary

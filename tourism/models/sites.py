@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -45,7 +46,7 @@ class RedSiteIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("红色景点列表")
-        verbose_name_plural = _("红色景点列表")
+        verbose_name_plural = pgettext_lazy("plural", "红色景点列表")
 
     def get_listed_pages(self):
         return super().get_listed_pages().select_related("operator")
@@ -168,7 +169,7 @@ class RedSitePage(EditorialPage, CityScopedPage, PageMetaMixin, Page):
 
     class Meta:
         verbose_name = _("红色景点")
-        verbose_name_plural = _("红色景点")
+        verbose_name_plural = pgettext_lazy("plural", "红色景点")
 
     @classmethod
     def chooser_start_page(cls):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -75,7 +75,7 @@ class Spirit(SluggedSnippet):
 
     class Meta(SluggedSnippet.Meta):
         verbose_name = _("精神")
-        verbose_name_plural = _("精神")
+        verbose_name_plural = pgettext_lazy("plural", "精神")
 
 
 class Partner(SluggedSnippet):
@@ -132,7 +132,7 @@ class Partner(SluggedSnippet):
 
     class Meta(SluggedSnippet.Meta):
         verbose_name = _("合作机构")
-        verbose_name_plural = _("合作机构")
+        verbose_name_plural = pgettext_lazy("plural", "合作机构")
 
     @property
     def display_name(self):
@@ -236,7 +236,7 @@ class Flight(index.Indexed, models.Model):
 
     class Meta:
         verbose_name = _("航班")
-        verbose_name_plural = _("航班")
+        verbose_name_plural = pgettext_lazy("plural", "航班")
         ordering = ["valid_from", "departure_time"]
 
     def __str__(self):
