@@ -97,9 +97,11 @@ def test_compiled_catalogues_match_their_sources(tmp_path):
     for po_path in _catalogues():
         mo_path = po_path.with_suffix(".mo")
         assert mo_path.exists(), f"{mo_path} missing: run `make messages`"
-        compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path)) if e.msgstr}
+        compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path)) if e.msgstr}
         source = {
-            e.msgid: e.msgstr for e in polib.pofile(str(po_path)) if e.translated() and not e.fuzzy
+            (e.msgctxt, e.msgid): e.msgstr
+            for e in polib.pofile(str(po_path))
+            if e.translated() and not e.fuzzy
         }
         plural_free = {k: v for k, v in source.items() if v}
         assert plural_free.items() <= compiled.items() or not plural_free, po_path
@@ -111,11 +113,13 @@ def test_locale_paths_exist():
 
 def test_a_chinese_string_has_one_english_translation_across_apps():
     """Django merges the apps' catalogues and the first app wins, so two apps
-    translating the same Chinese differently would show the wrong one."""
+    translating the same Chinese differently would show the wrong one (a
+    context, such as "plural" for model names, makes it another string)."""
     seen = {}
     conflicts = []
     for po_path in _catalogues():
         for entry in polib.pofile(str(po_path)):
-            if entry.msgstr and seen.setdefault(entry.msgid, entry.msgstr) != entry.msgstr:
-                conflicts.append((entry.msgid, seen[entry.msgid], entry.msgstr, po_path))
+            key = (entry.msgctxt, entry.msgid)
+            if entry.msgstr and seen.setdefault(key, entry.msgstr) != entry.msgstr:
+                conflicts.append((key, seen[key], entry.msgstr, po_path))
     assert not conflicts, conflicts
