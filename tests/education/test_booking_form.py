@@ -83,6 +83,15 @@ def test_booking_emails_school_and_staff(client, book):
     assert f"/admin/education/bookings/inspect/{booking.pk}/" in staff.body
 
 
+def test_subjects_read_as_typed_and_html_titles_stay_escaped(book):
+    """An e-mail subject is plain text: "Yan'an" and "&" are not "Yan&#x27;an" and "&amp;"."""
+    book(school_name="St Mary's & <Co>")
+    school, staff = mail.outbox
+    assert staff.subject.endswith("：St Mary's & <Co>")
+    assert "St Mary&#x27;s &amp; &lt;Co&gt;</title>" in staff.alternatives[0][0]
+    assert "&" not in school.subject
+
+
 @override_settings(STAFF_NOTIFICATION_EMAIL="fallback@example.cn")
 def test_staff_email_falls_back_to_settings(tours, book):
     tours.base.staff_email = ""
