@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
 from core import mail
+from core.editorial.panels import EditorialPanel, ShortDateColumn
 from core.models import OutgoingEmail
 
 
@@ -133,3 +134,39 @@ class FailedEmailViewSet(ModelViewSet):
         return super().get_common_view_kwargs(
             add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
         )
+
+
+class FailedNotificationsPanel(EditorialPanel):
+    """The dashboard's alarm: e-mails that failed every attempt, so that a school or an
+    organisation waiting on one gets a call or the e-mail again. Shown only while there are any."""
+
+    panel_id = "editorial-failed-notifications"
+    heading = _("发送失败的通知")
+    columns = [
+        TitleColumn(
+            "subject",
+            label=_("主题"),
+            get_url=lambda email: reverse("failed_emails:inspect", args=[email.pk]),
+        ),
+        RecipientsColumn("to", label=_("收件人")),
+        ShortDateColumn("created_at", label=_("创建时间")),
+    ]
+    permission = "core.view_outgoingemail"
+    # Above the pending bookings (130): an e-mail nobody received comes first.
+    order = 115
+
+    def get_queryset(self):
+        return OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).order_by(
+            "-created_at"
+        )
+
+    def get_context_data(self, parent_context):
+        return super().get_context_data(parent_context) | {
+            "report_url": reverse("failed_emails:index")
+        }
+
+    def render_html(self, parent_context=None):
+        user = parent_context["request"].user
+        if not self.is_shown_to(user) or not self.get_queryset().exists():
+            return ""
+        return super().render_html(parent_context)

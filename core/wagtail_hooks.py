@@ -25,7 +25,7 @@ from .editorial.translation import (
     submit_translation_buttons,
     submit_translation_for_moderation,
 )
-from .mail_admin import FailedEmailViewSet
+from .mail_admin import FailedEmailViewSet, FailedNotificationsPanel
 
 
 def editorial_reports():
@@ -74,7 +74,9 @@ def editorial_urls():
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
-    panels.extend([PagesAwaitingModerationPanel(), TranslationProgressPanel()])
+    panels.extend(
+        [PagesAwaitingModerationPanel(), TranslationProgressPanel(), FailedNotificationsPanel()]
+    )
 
 
 @hooks.register("register_editorial_report")

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from core.editorial.panels import EditorialPanel
+from core.models import OutgoingEmail
 from education.models import Booking, StudySession, TrainingEnquiry
 from tests.builders import days_from_today, make_offerings, submit
 from tests.utils import english_of
@@ -127,7 +128,7 @@ def count_panel_queries(rf, user):
     for construct_panels in hooks.get_hooks("construct_homepage_panels"):
         construct_panels(request, panels)
     panels = [panel for panel in panels if isinstance(panel, EditorialPanel)]
-    assert len(panels) == 8
+    assert len(panels) == 9
     with CaptureQueriesContext(connection) as queries:
         for panel in panels:
             assert panel.render_html({"request": request})
@@ -148,6 +149,18 @@ def add_enquiries(programme, count):
         )
 
 
+def add_failed_emails(enquiry, count):
+    for n in range(count):
+        OutgoingEmail.objects.create(
+            about=enquiry,
+            template="education/training/emails/enquiry_ack",
+            to=[f"org{n}@example.cn"],
+            subject=f"已收到培训咨询 {n}",
+            body="…",
+            status=OutgoingEmail.Status.FAILED,
+        )
+
+
 def test_dashboard_queries_do_not_grow_with_content(
     client, rf, admin_user, offering_index, partner, study_base, programme, yanan_editor, routes
 ):
@@ -156,6 +169,7 @@ def test_dashboard_queries_do_not_grow_with_content(
         add_flights(count, days=days)
         add_sessions(study_base, count, pupils_booked=45)
         add_enquiries(programme, count)
+        add_failed_emails(TrainingEnquiry.objects.first(), count)
 
     add(3, days=5)
     client.force_login(yanan_editor)

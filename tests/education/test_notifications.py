@@ -46,6 +46,28 @@ def test_sent_emails_are_recorded_and_neither_listed_nor_retried(client, tours, 
     assert emails[0].status == OutgoingEmail.Status.SENT
 
 
+def test_failed_emails_raise_an_alarm_on_the_booking_managers_dashboard(
+    client, tours, booking_manager, yanan_editor
+):
+    booking = post_booking(tours.base, make_study_session(tours.base))
+    client.force_login(booking_manager)
+    # While every e-mail goes out, the dashboard has no such panel.
+    assert "发送失败的通知" not in client.get("/admin/").content.decode()
+
+    email = OutgoingEmail.objects.filter(object_id=booking.pk).latest("pk")
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.FAILED, last_error="Connection refused"
+    )
+    html = client.get("/admin/").content.decode()
+    assert "发送失败的通知" in html
+    assert f'<a href="{FAILED}inspect/{email.pk}/">{email.subject}</a>' in html
+    assert email.to[0] in html
+    assert f'href="{FAILED}"' in html
+    # Editors of pages do not handle schools' e-mails: no panel for them.
+    client.force_login(yanan_editor)
+    assert "发送失败的通知" not in client.get("/admin/").content.decode()
+
+
 def booking_in(tours, days, status=BookingStatus.CONFIRMED, **data):
     """A booking of a session in `days` days (booked while it was still open)."""
     session = make_study_session(tours.base)
