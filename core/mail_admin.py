@@ -7,6 +7,7 @@ e-mails were for, and can phone them when an address is wrong.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import Button, ListingButton
 
 from core import mail
 from core.editorial.panels import EditorialPanel, ShortDateColumn
@@ -43,15 +44,38 @@ class FailedEmailIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if self.user_has_permission("change"):
-            buttons.append(
-                ListingButton(
-                    _("重新发送"),
-                    url=reverse("failed_emails:retry", args=[instance.pk]),
-                    icon_name="resubmit",
-                    priority=30,
-                )
-            )
+            buttons.append(retry_button(ListingButton, instance))
         return buttons
+
+
+class EmailInspectView(generic.InspectView):
+    """One e-mail as it was written: addresses as a list people read, the body with its lines."""
+
+    def get_to_display_value(self):
+        return self.object.recipients()
+
+    def get_reply_to_display_value(self):
+        return ", ".join(self.object.reply_to) or "—"
+
+    def get_body_display_value(self):
+        return linebreaksbr(self.object.body, autoescape=True)
+
+    @cached_property
+    def header_more_buttons(self):
+        # Reached from the dashboard's alarm: send it again from here too.
+        buttons = list(super().header_more_buttons)
+        if self.object.status == OutgoingEmail.Status.FAILED and self.user_has_permission("change"):
+            buttons.append(retry_button(Button, self.object))
+        return buttons
+
+
+def retry_button(button_class, email):
+    return button_class(
+        _("重新发送"),
+        url=reverse("failed_emails:retry", args=[email.pk]),
+        icon_name="resubmit",
+        priority=30,
+    )
 
 
 class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -82,11 +106,6 @@ class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         return redirect("failed_emails:index")
 
 
-class RecipientsColumn(Column):
-    def get_value(self, instance):
-        return ", ".join(instance.to)
-
-
 class FailedEmailViewSet(ModelViewSet):
     model = OutgoingEmail
     name = "failed_emails"
@@ -97,12 +116,13 @@ class FailedEmailViewSet(ModelViewSet):
     # After the booking managers' study tours (260) and training enquiries (270).
     menu_order = 280
     index_view_class = FailedEmailIndexView
+    inspect_view_class = EmailInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
         "subject",
         Column("about_display", label=_("关于"), accessor=OutgoingEmail.about_display),
-        RecipientsColumn("to", label=_("收件人")),
+        Column("to", label=_("收件人"), accessor="recipients"),
         Column("attempts", label=_("尝试次数")),
         Column("last_error", label=_("最近错误")),
         DateColumn("created_at", label=_("创建时间"), sort_key="created_at"),
@@ -148,7 +168,7 @@ class FailedNotificationsPanel(EditorialPanel):
             label=_("主题"),
             get_url=lambda email: reverse("failed_emails:inspect", args=[email.pk]),
         ),
-        RecipientsColumn("to", label=_("收件人")),
+        Column("to", label=_("收件人"), accessor="recipients"),
         ShortDateColumn("created_at", label=_("创建时间")),
     ]
     permission = "core.view_outgoingemail"

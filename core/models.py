@@ -208,6 +208,9 @@ class OutgoingEmail(models.Model):
     def __str__(self):
         return self.subject
 
+    def recipients(self):
+        return ", ".join(self.to)
+
     def about_display(self):
         """The booking or enquiry, by its reference (what staff quote on the phone)."""
         return str(self.about) if self.about is not None else "—"

@@ -63,6 +63,12 @@ def test_failed_emails_raise_an_alarm_on_the_booking_managers_dashboard(
     assert f'<a href="{FAILED}inspect/{email.pk}/">{email.subject}</a>' in html
     assert email.to[0] in html
     assert f'href="{FAILED}"' in html
+    # Its page reads as an e-mail (addresses, lines) and offers to send it again.
+    inspect = client.get(f"{FAILED}inspect/{email.pk}/").content.decode()
+    assert re.search(rf"<dd>\s*{re.escape(email.to[0])}\s*</dd>", inspect)
+    assert "[&#x27;" not in inspect
+    assert "<br>" in inspect
+    assert f'href="{FAILED}{email.pk}/retry/"' in inspect
     # Editors of pages do not handle schools' e-mails: no panel for them.
     client.force_login(yanan_editor)
     assert "发送失败的通知" not in client.get("/admin/").content.decode()
