@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from education.models import Booking
+from tests.builders import make_study_session
+
 pytestmark = pytest.mark.django_db
 
 #: English that Wagtail 8's zh_Hans catalogues left on these screens.
@@ -43,8 +46,13 @@ def visible_text(html):
 
 
 def test_key_screens_have_no_english(
-    admin_client, home_page, english_home, routes, programme, subtests
+    admin_client, home_page, english_home, routes, programme, study_base, subtests
 ):
+    booking = Booking.objects.create(
+        session=make_study_session(study_base), school_name="延安第一中学", contact_name="王老师",
+        phone="13800000000", email="teacher@example.cn", age_band="junior_middle", pupils=30,
+        adults=5, consent=True,
+    )  # fmt: skip
     screens = {
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{home_page.get_parent().pk}/",
@@ -55,6 +63,7 @@ def test_key_screens_have_no_english(
         "translation editor": f"/admin/pages/{english_home.pk}/edit/",
         "page search": f"/admin/pages/search/?q={home_page.title}",
         "workflow report": "/admin/reports/workflow/",
+        "a booking": f"/admin/education/bookings/inspect/{booking.pk}/",
     }
     for name, url in screens.items():
         with subtests.test(name):
@@ -62,6 +71,8 @@ def test_key_screens_have_no_english(
             assert response.status_code == 200
             html = response.content.decode()
             assert [word for word in UNTRANSLATED if word in visible_text(html)] == []
+            # Wagtail's own zh_Hans word for "Actions" is 动作 (a movement); this site says 操作.
+            assert "动作" not in visible_text(html)
             # No avatar from gravatar.com: blocked in China, and it learns editors' e-mail hashes.
             assert "gravatar.com" not in html
 
@@ -81,3 +92,5 @@ def test_script_strings_are_chinese(admin_client):
         catalogue["Write something or type \u2018/\u2019 to insert a block"]
         == "输入内容，或输入“/”插入块"
     )
+    # Wagtail's own word for "actions" is 动作 (a movement); its scripts say 操作, as its pages do.
+    assert not [word for word in catalogue.values() if "动作" in str(word)]
