@@ -93,6 +93,12 @@ class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
             OutgoingEmail, pk=self.kwargs["pk"], status=OutgoingEmail.Status.FAILED
         )
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("failed_emails:index"), "label": FailedEmailIndexView.page_title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             object=self.object, index_url=reverse("failed_emails:index"), **kwargs

@@ -135,6 +135,9 @@ def test_queue_with_worker_from_hung_server_to_failed_to_sent_again(
     assert "ConnectionRefusedError" in html
     retry_url = f"{FAILED}{school.pk}/retry/"
     assert retry_url in html
+    # Its confirmation says what goes to whom, and leads back to the list.
+    confirm = client.get(retry_url).content.decode()
+    assert "school@example.cn" in confirm and f'href="{FAILED}"' in confirm
 
     database_queue.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert client.post(retry_url).status_code == 302
