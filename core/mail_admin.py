@@ -23,12 +23,15 @@ from core import mail
 from core.editorial.panels import EditorialPanel, ShortDateColumn
 from core.models import OutgoingEmail
 
+#: What staff call this list: its menu item, its title, the dashboard's panel.
+FAILED_NOTIFICATIONS = _("发送失败的通知")
+
 
 class FailedEmailIndexView(generic.IndexView):
     """Failed e-mails only, newest first, each with a "send again" button."""
 
     # Titled as the menu names it: it lists the failed ones, not every e-mail.
-    page_title = _("发送失败的通知")
+    page_title = FAILED_NOTIFICATIONS
 
     def get_add_url(self):
         return None
@@ -95,7 +98,7 @@ class RetryEmailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("failed_emails:index"), "label": FailedEmailIndexView.page_title},
+            {"url": reverse("failed_emails:index"), "label": FAILED_NOTIFICATIONS},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -117,7 +120,7 @@ class FailedEmailViewSet(ModelViewSet):
     name = "failed_emails"
     url_prefix = "notifications/failed"
     icon = "warning"
-    menu_label = _("发送失败的通知")
+    menu_label = FAILED_NOTIFICATIONS
     add_to_admin_menu = True
     # After the booking managers' study tours (260) and training enquiries (270).
     menu_order = 280
@@ -164,10 +167,10 @@ class FailedEmailViewSet(ModelViewSet):
 
 class FailedNotificationsPanel(EditorialPanel):
     """The dashboard's alarm: e-mails that failed every attempt, so that a school or an
-    organisation waiting on one gets a call or the e-mail again. Shown only while there are any."""
+    organisation waiting on one gets a call or the e-mail again."""
 
     panel_id = "editorial-failed-notifications"
-    heading = _("发送失败的通知")
+    heading = FAILED_NOTIFICATIONS
     columns = [
         TitleColumn(
             "subject",
@@ -180,19 +183,12 @@ class FailedNotificationsPanel(EditorialPanel):
     permission = "core.view_outgoingemail"
     # Above the pending bookings (130): an e-mail nobody received comes first.
     order = 115
+    hide_when_empty = True
 
     def get_queryset(self):
         return OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).order_by(
             "-created_at"
         )
 
-    def get_context_data(self, parent_context):
-        return super().get_context_data(parent_context) | {
-            "report_url": reverse("failed_emails:index")
-        }
-
-    def render_html(self, parent_context=None):
-        user = parent_context["request"].user
-        if not self.is_shown_to(user) or not self.get_queryset().exists():
-            return ""
-        return super().render_html(parent_context)
+    def get_report_url(self):
+        return reverse("failed_emails:index")

@@ -72,7 +72,9 @@ class EditorialPanel(Component):
     `columns` are Wagtail table columns: a `TitleColumn` links its cell.
     `get_queryset()` gives the items, in order (a list where they can only be
     worked out in Python); `decorate_rows()` may attach more to the shown ones;
-    `count()` says how many there are in all.
+    `count()` says how many there are in all. A panel with `hide_when_empty`
+    is an alarm: it is shown only while there is something to see.
+    `get_report_url()` is where its full list is (its `report`'s by default).
     """
 
     template_name = "core/editorial/panel.html"
@@ -83,6 +85,7 @@ class EditorialPanel(Component):
     empty_message = ""
     report = None
     permission = None
+    hide_when_empty = False
 
     def is_shown_to(self, user):
         return may_see(user, self.permission)
@@ -92,6 +95,9 @@ class EditorialPanel(Component):
 
     def decorate_rows(self, rows):
         return rows
+
+    def get_report_url(self):
+        return self.report and reverse(f"{URL_NAMESPACE}:{self.report.slug}")
 
     def count(self, items):
         """How many items there are in all (the panel shows the first PANEL_ROWS)."""
@@ -105,7 +111,7 @@ class EditorialPanel(Component):
     def get_context_data(self, parent_context):
         items = self.get_queryset()
         total = self.count(items)
-        rows = self.decorate_rows(list(items[:PANEL_ROWS]))
+        rows = self.decorate_rows(list(items[:PANEL_ROWS])) if total else []
         return {
             "panel_id": self.panel_id,
             "heading": self.heading,
@@ -115,8 +121,9 @@ class EditorialPanel(Component):
                 for item in rows
             ],
             "total": total,
+            "hidden": self.hide_when_empty and not total,
             "empty_message": self.empty_message,
-            "report_url": self.report and reverse(f"{URL_NAMESPACE}:{self.report.slug}"),
+            "report_url": self.get_report_url(),
         }
 
     def render_html(self, parent_context=None):

@@ -18,6 +18,7 @@ from tests.builders import days_from_today, make_study_session, post_booking
 pytestmark = pytest.mark.django_db
 
 FAILED = "/admin/notifications/failed/"
+PANEL = 'id="editorial-failed-notifications'
 
 
 def linked_booking(body):
@@ -52,14 +53,14 @@ def test_failed_emails_raise_an_alarm_on_the_booking_managers_dashboard(
     booking = post_booking(tours.base, make_study_session(tours.base))
     client.force_login(booking_manager)
     # While every e-mail goes out, the dashboard has no such panel.
-    assert "发送失败的通知" not in client.get("/admin/").content.decode()
+    assert PANEL not in client.get("/admin/").content.decode()
 
     email = OutgoingEmail.objects.filter(object_id=booking.pk).latest("pk")
     OutgoingEmail.objects.filter(pk=email.pk).update(
         status=OutgoingEmail.Status.FAILED, last_error="Connection refused"
     )
     html = client.get("/admin/").content.decode()
-    assert "发送失败的通知" in html
+    assert PANEL in html and "发送失败的通知" in html
     assert f'<a href="{FAILED}inspect/{email.pk}/">{email.subject}</a>' in html
     assert email.to[0] in html
     assert f'href="{FAILED}"' in html
@@ -71,7 +72,7 @@ def test_failed_emails_raise_an_alarm_on_the_booking_managers_dashboard(
     assert f'href="{FAILED}{email.pk}/retry/"' in inspect
     # Editors of pages do not handle schools' e-mails: no panel for them.
     client.force_login(yanan_editor)
-    assert "发送失败的通知" not in client.get("/admin/").content.decode()
+    assert PANEL not in client.get("/admin/").content.decode()
 
 
 def booking_in(tours, days, status=BookingStatus.CONFIRMED, **data):
