@@ -69,6 +69,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # No host but the live server resolves, so a page can load nothing from
+    # outside (the tests also record any such attempt: `browser_page`).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
 ]
 _counter = itertools.count()
 # axe-core rule tags for WCAG 2.2 level A and AA.
@@ -308,18 +311,21 @@ def _start_browser_before_the_database(request):
 
 @pytest.fixture
 def browser_page(browser, live_server):
-    """A fresh browser tab that refuses every request not meant for the live server."""
+    """A fresh browser tab that records every request not meant for the live server.
+
+    Chromium itself refuses them (CHROMIUM_ARGS). They are listened for rather
+    than intercepted: intercepting every request would also turn off the
+    browser's cache, and each page would fetch its styles, scripts and fonts
+    again (measured: the browser tests took 4% longer).
+    """
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
     outside = []
 
-    def guard(route):
-        if route.request.url.startswith(live_server.url) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
+    def record(request):
+        if not request.url.startswith((live_server.url, "data:")):
+            outside.append(request.url)
 
-    context.route("**/*", guard)
+    context.on("request", record)
     page = context.new_page()
     page.outside_requests = outside
     yield page

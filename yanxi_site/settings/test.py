@@ -35,6 +35,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # open connections of their own, and each new connection to an in-memory
     # database sees an empty one. One file per test process, so that parallel
     # runs on one machine do not share it; Django deletes it at the end.
+    # The folder is made here, not only by `make test`, so that plain `pytest`
+    # works on a fresh clone too.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
     }
