@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from education.models import Booking
-from tests.builders import make_study_session
+from tests.builders import make_study_session, post_booking
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +47,7 @@ def visible_text(html):
 def test_key_screens_have_no_english(
     admin_client, home_page, english_home, routes, programme, study_base, subtests
 ):
-    booking = Booking.objects.create(
-        session=make_study_session(study_base), school_name="延安第一中学", contact_name="王老师",
-        phone="13800000000", email="teacher@example.cn", age_band="junior_middle", pupils=30,
-        adults=5, consent=True,
-    )  # fmt: skip
+    booking = post_booking(study_base, make_study_session(study_base))
     screens = {
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{home_page.get_parent().pk}/",

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import VAR_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -37,13 +37,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # runs on one machine do not share it; Django deletes it at the end.
     # The folder is made here, not only by `make test`, so that plain `pytest`
     # works on a fresh clone too.
-    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+    VAR_DIR.mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")
     }
     # Nothing here needs to survive a power cut.
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF;"  # noqa: F405
-MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")  # noqa: F405
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=VAR_DIR / "test-media")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
